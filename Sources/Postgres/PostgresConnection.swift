@@ -1,0 +1,144 @@
+import CLibPQ
+import Glibc
+
+/// One libpq connection. Blocking: never call it from Swift's cooperative thread pool.
+///
+/// A connection is used by one thread at a time; pools and owners hand it over explicitly,
+/// hence `@unchecked Sendable`.
+public final class PostgresConnection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+
+    /// Connects the way PostgreSQL's own tools do: `conninfo` may be a key=value string or a URI;
+    /// empty means "use the PG* environment variables". `options` override keys of `conninfo`.
+    public init(conninfo: String, options: [String: String] = [:]) throws(PostgresError) {
+        let keys = ["dbname"] + options.keys.sorted()
+        let values = [conninfo] + options.keys.sorted().map { options[$0]! }
+        let connection = Self.connect(keys: keys, values: values)
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
+            PQfinish(connection)
+            throw PostgresError(code: .connection, serverMessage: message, context: "connect")
+        }
+        handle = connection
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    public var isClosed: Bool { handle == nil || PQstatus(handle) != CONNECTION_OK }
+
+    /// The process id of the server backend, for diagnostics and for tests that kill a backend.
+    public var backendPID: Int32 { PQbackendPID(live) }
+
+    public func close() {
+        PQfinish(handle)
+        handle = nil
+    }
+
+    /// Runs one statement with text-format parameters and returns its rows.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [String?] = [], context: String = "query")
+        throws(PostgresError) -> [PostgresRow]
+    {
+        let result = Self.withCStrings(parameters) { pointers in
+            PQexecParams(live, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+        }
+        defer { PQclear(result) }
+        return try rows(of: result, context: context)
+    }
+
+    /// Runs one or more statements without parameters (migrations, BEGIN, COMMIT).
+    public func execute(_ sql: String, context: String = "execute") throws(PostgresError) {
+        let result = PQexec(live, sql)
+        defer { PQclear(result) }
+        _ = try rows(of: result, context: context)
+    }
+
+    /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
+    public func withTransaction<T>(
+        context: String = "transaction",
+        _ body: (PostgresConnection) throws -> T
+    ) throws -> T {
+        try execute("BEGIN", context: context)
+        let value: T
+        do {
+            value = try body(self)
+        } catch {
+            if !isClosed { try? execute("ROLLBACK", context: context) }
+            throw error
+        }
+        try execute("COMMIT", context: "\(context) commit")
+        return value
+    }
+
+    var live: OpaquePointer {
+        guard let handle else { preconditionFailure("PostgresConnection used after close()") }
+        return handle
+    }
+
+    private func rows(of result: OpaquePointer?, context: String) throws(PostgresError) -> [PostgresRow] {
+        guard let result else {
+            throw PostgresError(code: .connection, serverMessage: lastError, context: context)
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            return []
+        case PGRES_TUPLES_OK:
+            return Self.copyRows(result)
+        default:
+            throw error(from: result, context: context)
+        }
+    }
+
+    private func error(from result: OpaquePointer, context: String) -> PostgresError {
+        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+        let message = String(cString: PQresultErrorMessage(result))
+        if state == nil || isClosed {
+            return PostgresError(code: .connection, sqlState: state, serverMessage: message, context: context)
+        }
+        return PostgresError(code: .server, sqlState: state, serverMessage: message, context: context)
+    }
+
+    var lastError: String { handle.map { String(cString: PQerrorMessage($0)) } ?? "closed" }
+
+    private static func copyRows(_ result: OpaquePointer) -> [PostgresRow] {
+        let rowCount = PQntuples(result)
+        let columnCount = PQnfields(result)
+        var rows = [PostgresRow]()
+        rows.reserveCapacity(Int(rowCount))
+        for row in 0..<rowCount {
+            var values = [String?]()
+            values.reserveCapacity(Int(columnCount))
+            for column in 0..<columnCount {
+                if PQgetisnull(result, row, column) == 1 {
+                    values.append(nil)
+                } else {
+                    values.append(String(cString: PQgetvalue(result, row, column)))
+                }
+            }
+            rows.append(PostgresRow(values: values))
+        }
+        return rows
+    }
+
+    private static func connect(keys: [String], values: [String]) -> OpaquePointer? {
+        withCStrings(keys) { keyPointers in
+            withCStrings(values) { valuePointers in
+                (keyPointers + [nil]).withUnsafeBufferPointer { keyBuffer in
+                    (valuePointers + [nil]).withUnsafeBufferPointer { valueBuffer in
+                        PQconnectdbParams(keyBuffer.baseAddress, valueBuffer.baseAddress, 1)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Lends C strings for `strings` (nil stays NULL) for the duration of `body`.
+    static func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+        let owned = strings.map { $0.flatMap { strdup($0) } }
+        defer { owned.forEach { free($0) } }
+        return body(owned.map { $0.map { UnsafePointer($0) } })
+    }
+}
