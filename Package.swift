@@ -11,5 +11,12 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "JSON", dependencies: ["CJansson"]),
+        .target(
+            name: "EventStore",
+            dependencies: ["Postgres", "JSON", "CCrypto"],
+            resources: [.copy("Migrations")]
+        ),
+        .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "TestSupport"]),
     ]
 )

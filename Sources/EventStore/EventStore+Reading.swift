@@ -1,0 +1,54 @@
+import Postgres
+
+extension EventStore {
+    static let selectColumns = """
+        SELECT position, stream, version, type, schema_version, data, metadata,
+            (extract(epoch FROM occurred_at) * 1000000)::bigint,
+            (extract(epoch FROM recorded_at) * 1000000)::bigint,
+            command_id, hash
+        FROM events
+        """
+
+    /// Events after `position` in position order, at most `limit`.
+    public func read(after position: Int64, limit: Int, on connection: PostgresConnection)
+        throws(EventStoreError) -> [RecordedEvent]
+    {
+        try fetch(
+            Self.selectColumns + " WHERE position > $1 ORDER BY position LIMIT $2",
+            [String(position), String(limit)], on: connection)
+    }
+
+    /// Every event of `stream` in version order.
+    public func read(stream: String, on connection: PostgresConnection) throws(EventStoreError) -> [RecordedEvent] {
+        try fetch(Self.selectColumns + " WHERE stream = $1 ORDER BY version", [stream], on: connection)
+    }
+
+    /// The last position and chain hash (position 0 and the genesis hash for an empty log).
+    public func head(on connection: PostgresConnection) throws(EventStoreError) -> (position: Int64, hash: [UInt8]) {
+        do {
+            let rows = try connection.query("SELECT position, hash FROM log_head", context: "read log head")
+            guard let row = rows.first else { throw EventStoreError(.corrupt, "the log has no head row") }
+            return (try row.int64(0), try row.bytes(1))
+        } catch {
+            throw EventStoreError.wrapping(error, context: "read log head")
+        }
+    }
+
+    private func fetch(_ sql: String, _ parameters: [String?], on connection: PostgresConnection)
+        throws(EventStoreError) -> [RecordedEvent]
+    {
+        do {
+            return try connection.query(sql, parameters, context: "read events").map(Self.event(from:))
+        } catch {
+            throw EventStoreError.wrapping(error, context: "read events")
+        }
+    }
+
+    static func event(from row: PostgresRow) throws -> RecordedEvent {
+        RecordedEvent(
+            position: try row.int64(0), stream: try row.string(1), version: try row.int64(2),
+            type: try row.string(3), schemaVersion: Int32(try row.int64(4)), dataText: try row.string(5),
+            metadataText: try row.string(6), occurredAt: Timestamp(microseconds: try row.int64(7)),
+            recordedAt: Timestamp(microseconds: try row.int64(8)), commandID: row[9], hash: try row.bytes(10))
+    }
+}
