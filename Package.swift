@@ -11,12 +11,13 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "JSON", dependencies: ["CJansson"]),
+        .target(name: "BorderTime"),
         .target(
             name: "EventStore",
-            dependencies: ["Postgres", "JSON", "CCrypto"],
+            dependencies: ["Postgres", "JSON", "BorderTime", "CCrypto"],
             resources: [.copy("Migrations")]
         ),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "TestSupport"]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "BorderTime", "TestSupport"]),
     ]
 )

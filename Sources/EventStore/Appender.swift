@@ -1,3 +1,4 @@
+import BorderTime
 import JSON
 import Postgres
 

@@ -1,3 +1,4 @@
+import BorderTime
 import Postgres
 
 extension EventStore {

@@ -1,3 +1,4 @@
+import BorderTime
 import JSON
 
 /// An event to append: what happened, when it happened at the desk, and who recorded it.

@@ -1,3 +1,4 @@
+import BorderTime
 import JSON
 
 /// An event as stored in the log. `dataText` and `metadataText` are the exact stored text, which

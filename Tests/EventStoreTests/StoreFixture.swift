@@ -1,3 +1,4 @@
+import BorderTime
 import EventStore
 import JSON
 import Postgres

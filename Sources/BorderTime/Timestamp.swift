@@ -41,8 +41,17 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 }
 
 extension Int64 {
-    func floorDivided(by divisor: Int64) -> Int64 {
+    public func floorDivided(by divisor: Int64) -> Int64 {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}
+
+extension Timestamp {
+    /// The UTC calendar day this instant falls on.
+    public var civilDay: CivilDay { CivilDay(daysSinceEpoch: microseconds.floorDivided(by: 86_400_000_000)) }
+
+    public init(civilDay: CivilDay, secondOfDay: Int64 = 0) {
+        microseconds = (civilDay.daysSinceEpoch * 86_400 + secondOfDay) * 1_000_000
     }
 }

@@ -1,16 +1,16 @@
 /// Proleptic Gregorian calendar arithmetic (Howard Hinnant's days-from-civil algorithm).
-struct CivilDay: Equatable {
-    var year: Int64
-    var month: Int64
-    var day: Int64
+public struct CivilDay: Sendable, Equatable {
+    public var year: Int64
+    public var month: Int64
+    public var day: Int64
 
-    init(year: Int64, month: Int64, day: Int64) {
+    public init(year: Int64, month: Int64, day: Int64) {
         self.year = year
         self.month = month
         self.day = day
     }
 
-    init(daysSinceEpoch days: Int64) {
+    public init(daysSinceEpoch days: Int64) {
         let shifted = days + 719_468
         let era = shifted.floorDivided(by: 146_097)
         let dayOfEra = shifted - era * 146_097
@@ -22,7 +22,7 @@ struct CivilDay: Equatable {
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
-    var daysSinceEpoch: Int64 {
+    public var daysSinceEpoch: Int64 {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = shiftedYear.floorDivided(by: 400)
         let yearOfEra = shiftedYear - era * 400
@@ -31,7 +31,7 @@ struct CivilDay: Equatable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    var isValid: Bool {
+    public var isValid: Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
         return CivilDay(daysSinceEpoch: daysSinceEpoch) == self
     }
