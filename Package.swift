@@ -12,6 +12,7 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "JSON", dependencies: ["CJansson"]),
         .target(name: "BorderTime"),
+        .target(name: "BorderDomain", dependencies: ["JSON", "BorderTime"]),
         .target(
             name: "EventStore",
             dependencies: ["Postgres", "JSON", "BorderTime", "CCrypto"],

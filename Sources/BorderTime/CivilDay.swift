@@ -36,3 +36,23 @@ public struct CivilDay: Sendable, Equatable {
         return CivilDay(daysSinceEpoch: daysSinceEpoch) == self
     }
 }
+
+extension CivilDay: CustomStringConvertible {
+    /// ISO 8601 `YYYY-MM-DD`, as stored in events.
+    public var description: String {
+        let year = String(year)
+        let month = month < 10 ? "0\(month)" : "\(month)"
+        let day = day < 10 ? "0\(day)" : "\(day)"
+        return "\(String(repeating: "0", count: max(0, 4 - year.count)))\(year)-\(month)-\(day)"
+    }
+
+    /// Parses `YYYY-MM-DD`; nil when malformed or not a real date.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+        guard isValid else { return nil }
+    }
+}
