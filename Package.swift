@@ -18,6 +18,12 @@ let package = Package(
             dependencies: ["Postgres", "JSON", "BorderTime", "CCrypto"],
             resources: [.copy("Migrations")]
         ),
+        .target(
+            name: "Projections",
+            dependencies: ["EventStore", "BorderDomain", "BorderTime", "Postgres", "JSON"],
+            path: "Projections",
+            resources: [.copy("OfficerLookup/Migrations")]
+        ),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "BorderTime", "TestSupport"]),
     ]

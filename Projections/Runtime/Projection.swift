@@ -1,0 +1,29 @@
+import Foundation
+import EventStore
+import Postgres
+
+/// A read model: a pure function of the log, kept in a PostgreSQL schema of its own.
+public protocol Projection: Sendable {
+    /// The read model's name as operators type it (`officer-lookup`).
+    var name: String { get }
+    /// The PostgreSQL schema its tables live in.
+    var schema: String { get }
+    /// Numbered migrations that create the schema, its tables and its checkpoint.
+    func migrations() throws -> [Migration]
+    /// Applies one event. Runs inside the transaction that also moves the checkpoint.
+    func apply(_ event: RecordedEvent, on connection: PostgresConnection) throws
+}
+
+extension Projection {
+    /// Loads the read model's `NNNN_*.sql` migrations, with `{{schema}}` replaced by `schema`.
+    public func migrations(from folder: String, in bundle: Bundle) throws -> [Migration] {
+        guard let url = bundle.url(forResource: folder, withExtension: nil) else {
+            throw ProjectionError(.missingResource, "\(name): migrations missing from the build")
+        }
+        return try Migration.load(component: "read_model.\(schema)", from: url).map { migration in
+            var migration = migration
+            migration.sql = migration.sql.replacingOccurrences(of: "{{schema}}", with: schema)
+            return migration
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import EventStore
+import Postgres
+
+/// The projections' one error type.
+public struct ProjectionError: Error, Sendable, CustomStringConvertible {
+    public enum Code: Sendable, Equatable {
+        case missingResource
+        case unreadableEvent
+        case database
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

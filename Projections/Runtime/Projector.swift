@@ -1,0 +1,69 @@
+import EventStore
+import Foundation
+import Postgres
+import Synchronization
+
+/// Follows the log for one projection: reads after the checkpoint in position order, applies a
+/// batch and moves the checkpoint in the same transaction, then waits for a NOTIFY or the poll
+/// interval, whichever comes first.
+///
+/// The checkpoint row is locked for the whole batch, so two projectors for the same read model
+/// never apply the same event: the second waits for the first's commit and reads after it.
+public final class Projector: Sendable {
+    public struct Configuration: Sendable {
+        public var batchSize: Int = 500
+        public var pollIntervalMilliseconds: Int32 = 500
+
+        public init(batchSize: Int = 500, pollIntervalMilliseconds: Int32 = 500) {
+            self.batchSize = batchSize
+            self.pollIntervalMilliseconds = pollIntervalMilliseconds
+        }
+    }
+
+    public let projection: any Projection
+    let configuration: Configuration
+    let store = EventStore()
+    private let stopping = Atomic<Bool>(false)
+
+    public init(projection: any Projection, configuration: Configuration = .init()) {
+        self.projection = projection
+        self.configuration = configuration
+    }
+
+    /// Asks `run` to return after the batch in progress. Safe from any thread.
+    public func stop() { stopping.store(true, ordering: .relaxed) }
+
+    public var isStopping: Bool { stopping.load(ordering: .relaxed) }
+
+    /// Applies at most one batch; returns how many events it applied.
+    public func runBatch(on connection: PostgresConnection) throws -> Int {
+        try connection.withTransaction(context: "\(projection.name) batch") { connection in
+            let checkpoint = try lockCheckpoint(on: connection)
+            let events = try store.read(after: checkpoint, limit: configuration.batchSize, on: connection)
+            guard let last = events.last else { return 0 }
+            for event in events {
+                try projection.apply(event, on: connection)
+            }
+            try connection.query(
+                "UPDATE \(projection.schema).checkpoint SET position = $1, updated_at = clock_timestamp()",
+                [String(last.position)], context: "move checkpoint")
+            return events.count
+        }
+    }
+
+    /// The position this read model has applied up to.
+    public func checkpoint(on connection: PostgresConnection) throws -> Int64 {
+        let rows = try connection.query(
+            "SELECT position FROM \(projection.schema).checkpoint", context: "read checkpoint")
+        return try rows.first?.int64(0) ?? 0
+    }
+
+    private func lockCheckpoint(on connection: PostgresConnection) throws -> Int64 {
+        let rows = try connection.query(
+            "SELECT position FROM \(projection.schema).checkpoint FOR UPDATE", context: "lock checkpoint")
+        guard let row = rows.first else {
+            throw ProjectionError(.database, "\(projection.name): no checkpoint row; run `border migrate`")
+        }
+        return try row.int64(0)
+    }
+}
