@@ -26,5 +26,6 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "BorderTime", "TestSupport"]),
+        .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain"]),
     ]
 )

@@ -1,0 +1,36 @@
+import Foundation
+
+extension MRZ {
+    /// A name written in MRZ characters (Doc 9303 part 3, 6.A): upper-case `A`–`Z`, with `<`
+    /// between its parts.
+    ///
+    /// Letters with diacritics lose them, except those Doc 9303 writes otherwise (`Ä` as `AE`,
+    /// `ß` as `SS`, `Ł` as `L`); spaces, hyphens and commas separate parts; apostrophes and
+    /// other marks are left out.
+    static func transliteratedName(_ name: String) -> String {
+        var result = ""
+        for scalar in name.uppercased().unicodeScalars {
+            if let letters = transliterations[scalar] {
+                result += letters
+            } else if let letter = baseLetter(of: scalar) {
+                result.unicodeScalars.append(letter)
+            } else if partSeparators.contains(scalar) {
+                result += "<"
+            }
+        }
+        return result.split(separator: "<").joined(separator: "<")
+    }
+
+    private static func baseLetter(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar
+        return ("A"..."Z").contains(base) ? base : nil
+    }
+
+    private static let partSeparators: Set<Unicode.Scalar> = [" ", "-", ",", "\u{2010}", "\u{2011}", "\u{00A0}"]
+
+    /// Letters that canonical decomposition does not reduce to the letter Doc 9303 asks for.
+    private static let transliterations: [Unicode.Scalar: String] = [
+        "Ä": "AE", "Å": "AA", "Æ": "AE", "Ö": "OE", "Ø": "OE", "Ü": "UE", "Œ": "OE",
+        "ẞ": "SS", "Þ": "TH", "Ĳ": "IJ", "Ð": "D", "Đ": "D", "Ł": "L", "Ħ": "H", "Ŧ": "T",
+    ]
+}

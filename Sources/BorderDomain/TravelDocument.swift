@@ -1,0 +1,52 @@
+/// The holder and document data read from a machine-readable travel document.
+///
+/// Text fields hold the characters of the machine-readable zone with the filler `<` removed:
+/// an issuing state `D<<` becomes `"D"`, a surname `VAN<DER<BERG` becomes `"VAN DER BERG"`.
+public struct TravelDocument: Sendable, Hashable {
+    /// The document code, one or two letters: `"P"`, `"PO"`, `"PD"`.
+    public var documentCode: String
+    /// The ICAO code of the issuing state or organisation: `"UTO"`, `"D"`.
+    public var issuingState: String
+    /// The primary identifier (surname), its parts separated by single spaces.
+    public var primaryIdentifier: String
+    /// The secondary identifiers (given names), one element per name.
+    public var secondaryIdentifiers: [String]
+    /// The document number, without fillers.
+    public var documentNumber: String
+    /// The ICAO code of the holder's nationality.
+    public var nationality: String
+    public var dateOfBirth: CalendarDate
+    public var sex: Sex
+    public var dateOfExpiry: CalendarDate
+    /// Optional data at the discretion of the issuing state (often a personal number); empty
+    /// when the field holds only fillers.
+    public var optionalData: String
+    /// The layout of the machine-readable zone the data was read from.
+    public var format: Format
+
+    public init(
+        documentCode: String,
+        issuingState: String,
+        primaryIdentifier: String,
+        secondaryIdentifiers: [String],
+        documentNumber: String,
+        nationality: String,
+        dateOfBirth: CalendarDate,
+        sex: Sex,
+        dateOfExpiry: CalendarDate,
+        optionalData: String,
+        format: Format
+    ) {
+        self.documentCode = documentCode
+        self.issuingState = issuingState
+        self.primaryIdentifier = primaryIdentifier
+        self.secondaryIdentifiers = secondaryIdentifiers
+        self.documentNumber = documentNumber
+        self.nationality = nationality
+        self.dateOfBirth = dateOfBirth
+        self.sex = sex
+        self.dateOfExpiry = dateOfExpiry
+        self.optionalData = optionalData
+        self.format = format
+    }
+}
