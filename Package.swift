@@ -3,7 +3,10 @@ import PackageDescription
 
 let package = Package(
     name: "BorderCore",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "border", targets: ["border"])
+    ],
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CJansson", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
@@ -24,8 +27,19 @@ let package = Package(
             path: "Projections",
             resources: [.copy("OfficerLookup/Migrations")]
         ),
+        .target(name: "HTTPClient"),
+        .target(name: "DemoTraffic", dependencies: ["BorderDomain", "BorderTime"]),
+        .target(
+            name: "BorderAPI",
+            dependencies: ["BorderDomain", "BorderTime", "EventStore", "HTTPServer", "JSON", "Postgres", "Projections"]
+        ),
+        .executableTarget(
+            name: "border",
+            dependencies: ["BorderAPI", "DemoTraffic", "EventStore", "HTTPClient", "HTTPServer", "JSON", "Projections"]
+        ),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "BorderTime", "TestSupport"]),
         .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HTTPClient", "JSON", "Postgres", "TestSupport"]),
     ]
 )

@@ -1,0 +1,64 @@
+import BorderTime
+import JSON
+
+/// Reads a command's JSON body field by field, refusing unknown fields and naming the field at
+/// fault in every error.
+struct BodyReader {
+    let fields: [String: JSON]
+
+    init(_ body: [UInt8], allowed: Set<String>) throws(APIError) {
+        let json: JSON
+        do {
+            json = try JSON.parse(body)
+        } catch {
+            throw APIError(.malformedBody, "body is not valid JSON: \(error)")
+        }
+        guard let fields = json.objectValue else {
+            throw APIError(.malformedBody, "body must be a JSON object, not \(json.typeName)")
+        }
+        if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw APIError(.unknownField, "unknown field \(unknown)", field: unknown)
+        }
+        self.fields = fields
+    }
+
+    func string(_ name: String) throws(APIError) -> String {
+        guard let value = try optionalString(name) else {
+            throw APIError(.missingField, "\(name) is required", field: name)
+        }
+        return value
+    }
+
+    func optionalString(_ name: String) throws(APIError) -> String? {
+        switch fields[name] {
+        case nil, .null?: return nil
+        case .string(let value)?: return value
+        case let other?: throw APIError(.invalidField, "\(name) must be a string, not \(other.typeName)", field: name)
+        }
+    }
+
+    func strings(_ name: String) throws(APIError) -> [String] {
+        guard let value = fields[name], value != .null else {
+            throw APIError(.missingField, "\(name) is required", field: name)
+        }
+        guard let array = value.arrayValue else {
+            throw APIError(.invalidField, "\(name) must be an array of strings", field: name)
+        }
+        var strings = [String]()
+        for (index, element) in array.enumerated() {
+            guard let string = element.stringValue else {
+                throw APIError(.invalidField, "\(name)[\(index)] must be a string", field: "\(name)[\(index)]")
+            }
+            strings.append(string)
+        }
+        return strings
+    }
+
+    func timestamp(_ name: String) throws(APIError) -> Timestamp {
+        let text = try string(name)
+        guard let timestamp = Timestamp(rfc3339: text) else {
+            throw APIError(.invalidField, "\(name) must be an RFC 3339 date-time such as 2024-10-20T15:30:00Z", field: name)
+        }
+        return timestamp
+    }
+}

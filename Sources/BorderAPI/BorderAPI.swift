@@ -1,0 +1,124 @@
+import BorderDomain
+import Foundation
+import EventStore
+import HTTPServer
+import JSON
+import Postgres
+import Projections
+
+/// The HTTP API of `border serve`: commands append to the log, queries read the read models.
+/// Called on libmicrohttpd's worker threads; every handler blocks on its own pooled connection.
+public struct BorderAPI: HTTPResponder {
+    let pool: PostgresPool
+    let recorder: CrossingRecorder
+    let lookup: OfficerLookup
+    let store: EventStore
+    let log: @Sendable (String) -> Void
+
+    public init(pool: PostgresPool, lookup: OfficerLookup = OfficerLookup(), log: @escaping @Sendable (String) -> Void) {
+        self.pool = pool
+        self.store = EventStore()
+        self.recorder = CrossingRecorder(store: store, pool: pool)
+        self.lookup = lookup
+        self.log = log
+    }
+
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        do {
+            return try route(request)
+        } catch {
+            if error.code == .internalError || error.code == .unavailable {
+                log("request failed method=\(request.method) path=\(request.path) code=\(error.code.rawValue)")
+            }
+            return .json(error.json, status: error.code.status)
+        }
+    }
+
+    private func route(_ request: HTTPRequest) throws(APIError) -> HTTPResponse {
+        switch (request.method, request.path) {
+        case ("POST", "/v1/arrivals"): return try recordCrossing(request, direction: .arrival)
+        case ("POST", "/v1/departures"): return try recordCrossing(request, direction: .departure)
+        case ("GET", "/v1/travellers"): return try findTraveller(request)
+        case ("GET", "/health"): return health()
+        case (_, "/v1/arrivals"), (_, "/v1/departures"), (_, "/v1/travellers"), (_, "/health"):
+            throw APIError(.methodNotAllowed, "\(request.method) is not allowed on \(request.path)")
+        default:
+            throw APIError(.notFound, "no route for \(request.path)")
+        }
+    }
+
+    private func recordCrossing(_ request: HTTPRequest, direction: Crossing.Direction) throws(APIError) -> HTTPResponse {
+        try requireJSON(request)
+        let command = try CommandContext(request)
+        let crossing = try CrossingRequest(body: request.body, direction: direction).crossing
+        let (result, _) = try recorder.record(crossing, command: command)
+        var body: [String: JSON] = [
+            "stream": .string(result.stream), "position": .int(result.lastPosition),
+            "version": .int(result.streamVersion), "commandId": .string(command.id),
+        ]
+        for (key, value) in result.answer.objectValue ?? [:] { body[key] = value }
+        let headers = result.replayed ? [("Idempotent-Replayed", "true")] : []
+        return .json(.object(body), status: 201, headers: headers)
+    }
+
+    private func findTraveller(_ request: HTTPRequest) throws(APIError) -> HTTPResponse {
+        guard let document = request.query["document"], !document.isEmpty else {
+            throw APIError(.missingField, "document is required", field: "document")
+        }
+        guard document.utf8.count <= 30, document.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) })
+        else {
+            throw APIError(.invalidField, "document must be up to 30 upper-case letters or digits", field: "document")
+        }
+        let nationality = request.query["nationality"]
+        if let nationality, !(1...3).contains(nationality.count) || !nationality.allSatisfy({ $0.isUppercase }) {
+            throw APIError(.invalidField, "nationality must be a 1 to 3 letter ICAO code", field: "nationality")
+        }
+        let matches: [JSON]
+        do {
+            matches = try pool.withConnection { connection in
+                try lookup.travellers(documentNumber: document, nationality: nationality, on: connection)
+            }
+        } catch {
+            throw APIError(.unavailable, "the officer lookup is unavailable")
+        }
+        switch matches.count {
+        case 0: throw APIError(.notFound, "no traveller on record holds that document")
+        case 1: return .json(matches[0], status: 200)
+        default: throw APIError(.ambiguous, "several travellers hold that document number; give nationality")
+        }
+    }
+
+    private func health() -> HTTPResponse {
+        do {
+            let (head, checkpoint) = try pool.withConnection { connection in
+                let head = try store.head(on: connection).position
+                let rows = try connection.query("SELECT position FROM \(lookup.schema).checkpoint")
+                return (head, try rows.first?.int64(0) ?? 0)
+            }
+            let projection: JSON = ["checkpoint": .int(checkpoint), "lag": .int(head - checkpoint)]
+            let body: JSON = [
+                "status": "ok", "database": "ok", "log": ["position": .int(head)],
+                "projections": [lookup.name: projection],
+            ]
+            return .json(body, status: 200)
+        } catch {
+            return .json(["status": "unavailable", "database": "unreachable"], status: 503)
+        }
+    }
+
+    private func requireJSON(_ request: HTTPRequest) throws(APIError) {
+        let type = request.headers["content-type"]?.split(separator: ";").first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        guard type == "application/json" else {
+            throw APIError(.unsupportedMediaType, "Content-Type must be application/json", field: "Content-Type")
+        }
+    }
+}
+
+extension HTTPResponse {
+    static func json(_ body: JSON, status: Int, headers: [(String, String)] = []) -> HTTPResponse {
+        HTTPResponse(
+            status: status, headers: [("Content-Type", "application/json")] + headers, body: body.serialized())
+    }
+}

@@ -1,0 +1,69 @@
+import BorderDomain
+import BorderTime
+
+/// `POST /v1/arrivals` and `POST /v1/departures`: a crossing read from a scanned passport.
+struct CrossingRequest {
+    static let fields: Set<String> = ["mrz", "port", "occurredAt", "carrier", "flight", "purpose"]
+
+    var crossing: Crossing
+
+    init(body: [UInt8], direction: Crossing.Direction) throws(APIError) {
+        let reader = try BodyReader(body, allowed: Self.fields)
+        let mrz = try reader.strings("mrz")
+        let occurredAt = try reader.timestamp("occurredAt")
+        let portCode = try reader.string("port")
+        guard Port.named(portCode) != nil else {
+            throw APIError(.unknownPort, "port is not a known port of entry", field: "port")
+        }
+        let carrier = try Self.code(reader.optionalString("carrier"), field: "carrier", pattern: 2...3)
+        let flight = try Self.code(reader.optionalString("flight"), field: "flight", pattern: 3...8)
+        let purpose = try reader.optionalString("purpose").map { text throws(APIError) in
+            guard let purpose = Purpose(rawValue: text) else {
+                let allowed = Purpose.allCases.map(\.rawValue).joined(separator: ", ")
+                throw APIError(.invalidField, "purpose must be one of \(allowed)", field: "purpose")
+            }
+            return purpose
+        }
+        let document = try Self.document(mrz, at: occurredAt)
+        crossing = Crossing(
+            direction: direction, document: document, port: portCode, carrier: carrier, flight: flight,
+            purpose: purpose, occurredAt: occurredAt)
+    }
+
+    /// Parses the MRZ with centuries decided relative to the crossing's own date.
+    static func document(_ lines: [String], at occurredAt: Timestamp) throws(APIError) -> DocumentFacts {
+        let day = occurredAt.civilDay
+        guard let reference = CalendarDate(year: Int(day.year), month: Int(day.month), day: Int(day.day)) else {
+            throw APIError(.invalidField, "occurredAt is out of range", field: "occurredAt")
+        }
+        do {
+            return DocumentFacts(try MRZ.parse(lines, relativeTo: reference))
+        } catch {
+            throw APIError(.invalidDocument, error.description, field: error.field)
+        }
+    }
+
+    /// Carrier and flight designators: upper-case letters and digits, of the given lengths.
+    static func code(_ value: String?, field: String, pattern lengths: ClosedRange<Int>) throws(APIError) -> String? {
+        guard let value else { return nil }
+        let valid = lengths.contains(value.count) && value.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) }
+        guard valid else {
+            throw APIError(
+                .invalidField,
+                "\(field) must be \(lengths.lowerBound) to \(lengths.upperBound) upper-case letters or digits",
+                field: field)
+        }
+        return value
+    }
+}
+
+extension DocumentFacts {
+    init(_ document: TravelDocument) {
+        self.init(
+            format: document.format.rawValue, documentCode: document.documentCode,
+            issuingState: document.issuingState, documentNumber: document.documentNumber,
+            nationality: document.nationality, primaryIdentifier: document.primaryIdentifier,
+            secondaryIdentifiers: document.secondaryIdentifiers, dateOfBirth: document.dateOfBirth.description,
+            sex: document.sex.rawValue, dateOfExpiry: document.dateOfExpiry.description)
+    }
+}

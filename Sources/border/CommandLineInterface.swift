@@ -1,0 +1,49 @@
+import Foundation
+
+/// `border <command> ...`: dispatches to a command and turns its errors into one line on stderr
+/// and a non-zero exit status.
+enum CommandLineInterface {
+    static let usage = """
+        usage: border <command> [options]
+
+          migrate                          apply the event store's and read models' migrations
+          serve [--listen HOST:PORT]       run the HTTP API (default 127.0.0.1:8080; port 0 picks one)
+                [--threads N] [--pool N]
+          project officer-lookup           follow the log and keep the officer lookup read model
+          demo feed --url URL [--date YYYY-MM-DD] [--seed N] [--arrivals N] [--departures N]
+                                           record a day of generated traffic at APW through the API
+          demo lookups --url URL           print a few officer lookups
+
+        The database is found as PostgreSQL's tools find it: BORDER_DATABASE_URL (a URI or
+        key=value string), else the PG* environment variables.
+        """
+
+    static func run(_ arguments: [String]) -> Int32 {
+        var arguments = Arguments(arguments)
+        do {
+            switch arguments.next() {
+            case "migrate": try MigrateCommand(arguments).run()
+            case "serve": try ServeCommand(arguments).run()
+            case "project": try ProjectCommand(arguments).run()
+            case "demo": try DemoCommand(arguments).run()
+            case "help", "--help", "-h":
+                print(usage)
+            case let other:
+                throw CLIError("unknown command \(other.map { "'\($0)'" } ?? "(none)"); see `border help`")
+            }
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("border: \(error)\n".utf8))
+            return 1
+        }
+    }
+}
+
+/// A CLI failure: printed as one line on stderr.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

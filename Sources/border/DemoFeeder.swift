@@ -1,0 +1,82 @@
+import DemoTraffic
+import Foundation
+import HTTPClient
+import JSON
+import Synchronization
+
+/// Sends movements to the API from a few threads, as several desks would, each with its own
+/// Idempotency-Key, and counts the outcomes.
+struct DemoFeeder {
+    struct Tally: Sendable {
+        var recorded = 0
+        var arrivals = 0
+        var departures = 0
+        var anomalies = 0
+        var failures = [String]()
+
+        var summary: String { "\(arrivals) arrivals, \(departures) departures" }
+    }
+
+    let client: HTTPClient
+    let desks = 4
+
+    func send(_ movements: [DemoDay.Movement]) throws -> Tally {
+        let tally = Mutex(Tally())
+        let next = Atomic<Int>(0)
+        let group = DispatchGroup()
+        for desk in 0..<desks {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                while case let index = next.add(1, ordering: .relaxed).oldValue, index < movements.count {
+                    let outcome = Self.post(movements[index], desk: desk, client: client)
+                    tally.withLock { $0.count(outcome, direction: movements[index].direction) }
+                }
+            }.start()
+        }
+        group.wait()
+        let result = tally.withLock { $0 }
+        if let failure = result.failures.first {
+            throw CLIError("\(result.failures.count) of \(movements.count) crossings failed; first: \(failure)")
+        }
+        return result
+    }
+
+    static func post(_ movement: DemoDay.Movement, desk: Int, client: HTTPClient) -> Result<JSON, HTTPClient.Failure> {
+        let body: JSON = [
+            "mrz": .array(movement.traveller.mrz.map { .string($0) }), "port": "APW",
+            "occurredAt": .string(movement.occurredAt.description), "carrier": .string(movement.carrier),
+            "flight": .string(movement.flight), "purpose": .string(movement.traveller.purpose),
+        ]
+        let key = "demo-\(movement.direction)-\(movement.traveller.nationality)-\(movement.traveller.documentNumber)"
+        let headers = [
+            ("Idempotency-Key", key + "-\(movement.occurredAt.microseconds)"), ("X-Officer-Id", "demo-officer-\(desk)"),
+            ("X-Terminal-Id", "APW-desk-\(desk + 1)"),
+        ]
+        do {
+            let path = movement.direction == "arrival" ? "/v1/arrivals" : "/v1/departures"
+            let response = try client.post(path, json: body.serializedString(), headers: headers)
+            guard response.status == 201 else {
+                return .failure(HTTPClient.Failure(description: "HTTP \(response.status): \(response.text)"))
+            }
+            return .success(try JSON.parse(response.body))
+        } catch let error as HTTPClient.Failure {
+            return .failure(error)
+        } catch {
+            return .failure(HTTPClient.Failure(description: "\(error)"))
+        }
+    }
+}
+
+extension DemoFeeder.Tally {
+    mutating func count(_ outcome: Result<JSON, HTTPClient.Failure>, direction: String) {
+        switch outcome {
+        case .success(let answer):
+            recorded += 1
+            if direction == "arrival" { arrivals += 1 } else { departures += 1 }
+            anomalies += answer["anomalies"]?.arrayValue?.count ?? 0
+        case .failure(let failure):
+            failures.append(failure.description)
+        }
+    }
+}

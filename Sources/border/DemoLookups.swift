@@ -1,0 +1,41 @@
+import DemoTraffic
+import HTTPClient
+import JSON
+
+/// Prints a few officer lookups the way a desk terminal would show them. The demo's travellers
+/// are generated, so printing their names here is printing no one's personal data.
+struct DemoLookups {
+    let client: HTTPClient
+
+    func run() throws {
+        let plan = DemoDay(day: .init(year: 2024, month: 10, day: 20), arrivals: 420, departures: 380, seed: 20_241_020)
+        var travellers = [DemoTraveller.specimen]
+        travellers += plan.movements.filter { $0.direction == "arrival" }.prefix(2).map(\.traveller)
+        travellers += plan.movements.filter { $0.direction == "departure" }.prefix(1).map(\.traveller)
+        for traveller in travellers {
+            let target = "/v1/travellers?document=\(traveller.documentNumber)&nationality=\(traveller.nationality)"
+            let response = try client.request("GET", target)
+            guard response.status == 200, let body = try? JSON.parse(response.body) else {
+                print("lookup \(traveller.nationality) document: HTTP \(response.status) \(response.text)")
+                continue
+            }
+            print(Self.describe(body))
+        }
+    }
+
+    static func describe(_ body: JSON) -> String {
+        let names = (body["secondaryIdentifiers"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: " ")
+        let presence = body["inCountry"]?.boolValue == true ? "IN COUNTRY" : "not in country"
+        var lines = [
+            "\(body["primaryIdentifier"]?.stringValue ?? "?"), \(names)  "
+                + "[\(body["nationality"]?.stringValue ?? "?") \(body["document"]?.stringValue ?? "?")]  \(presence)"
+        ]
+        let anomalies = (body["anomalies"]?.arrayValue ?? []).compactMap(\.stringValue)
+        if !anomalies.isEmpty { lines.append("  flags: \(anomalies.joined(separator: ", "))") }
+        for crossing in body["crossings"]?.arrayValue ?? [] {
+            let fields = ["occurredAt", "direction", "port", "flight"].map { crossing[$0]?.stringValue ?? "-" }
+            lines.append("  \(fields.joined(separator: "  "))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

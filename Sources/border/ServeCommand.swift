@@ -1,0 +1,41 @@
+import BorderAPI
+import Foundation
+import HTTPServer
+import Postgres
+
+/// `border serve`: the HTTP API on 127.0.0.1, until SIGINT or SIGTERM.
+struct ServeCommand {
+    var host = "127.0.0.1"
+    var port: UInt16 = 8080
+    var threads: Int
+    var poolSize: Int
+
+    init(_ arguments: Arguments) throws(CLIError) {
+        var arguments = arguments
+        if let listen = try arguments.option("--listen") {
+            let parts = listen.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, let port = UInt16(parts[1]) else {
+                throw CLIError("--listen must be HOST:PORT, such as 127.0.0.1:8080")
+            }
+            host = String(parts[0])
+            self.port = port
+        }
+        threads = try arguments.intOption("--threads", default: 8, range: 1...256)
+        poolSize = try arguments.intOption("--pool", default: 8, range: 1...256)
+        try arguments.finish()
+    }
+
+    func run() throws {
+        let pool = PostgresPool(conninfo: Database.conninfo, size: poolSize)
+        try pool.withConnection { _ in }
+        let api = BorderAPI(pool: pool, log: { Log.warning($0) })
+        let configuration = HTTPServer.Configuration(host: host, port: port, threads: threads)
+        let server = try HTTPServer(configuration: configuration, responder: api)
+        print("listening on http://\(host):\(server.port)")
+        fflush(stdout)
+        Log.info("serving host=\(host) port=\(server.port) threads=\(threads) pool=\(poolSize)")
+        TerminationSignal().wait()
+        Log.info("stopping")
+        server.stop()
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import HTTPClient
+import JSON
+import TestSupport
+import Testing
+
+@Suite("Recording crossings end to end", .serialized)
+struct CrossingEndToEndTests {
+    static let specimen = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+
+    static func arrival(mrz: [String] = specimen, port: String = "APW") -> String {
+        let body: JSON = [
+            "mrz": .array(mrz.map { .string($0) }), "port": .string(port), "occurredAt": "2024-10-20T15:30:00Z",
+            "carrier": "NZ", "flight": "NZ990", "purpose": "holiday",
+        ]
+        return body.serializedString()
+    }
+
+    @Test func validArrivalIsRecordedAndLookupShowsTravellerInCountry() throws {
+        let system = try RunningSystem()
+        defer { system.stop() }
+
+        let response = try system.client.post(
+            "/v1/arrivals", json: Self.arrival(), headers: [("Idempotency-Key", "5b0c-arrival-1")])
+
+        #expect(response.status == 201)
+        let answer = try JSON.parse(response.body)
+        #expect(answer["position"] == 1)
+        #expect(answer["type"] == "ArrivalRecorded")
+        #expect(answer["anomalies"] == ["documentExpired"])
+        var lookup: HTTPClient.Response?
+        let found = try waitUntil(seconds: 20) {
+            lookup = try system.client.request("GET", "/v1/travellers?document=L898902C3&nationality=UTO")
+            return lookup?.status == 200
+        }
+        #expect(found)
+        let traveller = try JSON.parse(lookup?.body ?? [])
+        #expect(traveller["document"] == "L898902C3")
+        #expect(traveller["nationality"] == "UTO")
+        #expect(traveller["inCountry"] == true)
+        #expect(traveller["primaryIdentifier"] == "ERIKSSON")
+        #expect(traveller["secondaryIdentifiers"] == ["ANNA", "MARIA"])
+        #expect(traveller["dateOfBirth"] == "1974-08-12")
+    }
+
+    @Test func retryWithSameIdempotencyKeyAnswersFirstOutcomeAndAppendsOnce() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let headers = [("Idempotency-Key", "retry-key-1")]
+
+        let first = try system.client.post("/v1/arrivals", json: Self.arrival(), headers: headers)
+        let second = try system.client.post("/v1/arrivals", json: Self.arrival(), headers: headers)
+
+        #expect(first.status == 201)
+        #expect(second.status == 201)
+        #expect(second.body == first.body)
+        #expect(second.headers["idempotent-replayed"] == "true")
+        let health = try JSON.parse(try system.client.request("GET", "/health").body)
+        #expect(health["log"]?["position"] == 1)
+    }
+
+    @Test func departureWithoutArrivalIsStoredAndMarked() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+
+        let response = try system.client.post("/v1/departures", json: Self.arrival())
+
+        #expect(response.status == 201)
+        #expect(try JSON.parse(response.body)["anomalies"] == ["documentExpired", "noRecordedArrival"])
+    }
+
+    static let badInputs: [(name: String, body: String, status: Int, field: String)] = [
+        ("bad check digit", arrival(mrz: [specimen[0], "L898902C37UTO7408122F1204159ZE184226B<<<<<10"]), 422,
+         "mrz[1].documentNumber"),
+        ("unknown port", arrival(port: "XXX"), 422, "port"),
+        ("unknown field", #"{"mrz":[],"port":"APW","occurredAt":"2024-10-20T15:30:00Z","x":1}"#, 400, "x"),
+        ("missing occurredAt", #"{"mrz":["a","b"],"port":"APW"}"#, 400, "occurredAt"),
+        ("bad occurredAt", #"{"mrz":["a","b"],"port":"APW","occurredAt":"20 Oct"}"#, 400, "occurredAt"),
+    ]
+
+    @Test func badInputGetsFourHundredNamingTheFieldAndStoresNothing() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+
+        for input in Self.badInputs {
+            let response = try system.client.post("/v1/arrivals", json: input.body)
+            #expect(response.status == input.status, "\(input.name)")
+            let error = try JSON.parse(response.body)["error"]
+            #expect(error?["field"] == .string(input.field), "\(input.name)")
+            #expect(error?["message"]?.stringValue?.contains("L898902C3") == false, "\(input.name)")
+        }
+        let malformed = try system.client.post("/v1/arrivals", json: "{not json")
+        #expect(malformed.status == 400)
+        #expect(try JSON.parse(malformed.body)["error"]?["code"] == "malformed_body")
+
+        let health = try JSON.parse(try system.client.request("GET", "/health").body)
+        #expect(health["log"]?["position"] == 0)
+    }
+}

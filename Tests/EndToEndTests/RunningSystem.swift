@@ -1,0 +1,95 @@
+import Foundation
+import HTTPClient
+import Postgres
+import TestSupport
+
+/// The real system for one test: a database of its own, `border migrate`, then `border serve` and
+/// `border project officer-lookup` as separate processes of the built binary.
+final class RunningSystem {
+    let database: String
+    /// The owner's connection string, for `border migrate`.
+    let ownerURL: String
+    /// The application role's, for `serve` and `project`, which may only read and append the log.
+    let appURL: String
+    private(set) var server: Process?
+    private(set) var projector: Process?
+    private(set) var client: HTTPClient!
+
+    static var binary: URL {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/border")
+    }
+
+    init(startProjector: Bool = true) throws {
+        database = "e2e_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))"
+        let admin = try PostgresConnection(conninfo: TestDatabase.conninfo)
+        try admin.execute("CREATE DATABASE \(database)", context: "create test database")
+        let base = try admin.query(
+            "SELECT format('host=%s port=%s dbname=%s', $1::text, current_setting('port'), $2::text), current_user",
+            [Self.host(of: admin), database])[0]
+        ownerURL = "\(try base.string(0)) user=\(try base.string(1))"
+        appURL = "\(try base.string(0)) user=border_app"
+        try run(["migrate"], as: ownerURL)
+        try startServer()
+        if startProjector { try self.startProjector() }
+    }
+
+    deinit { stop() }
+
+    func stop() {
+        for process in [server, projector].compactMap({ $0 }) where process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    func startProjector() throws {
+        projector = try launch(["project", "officer-lookup"])
+    }
+
+    /// Runs a `border` command to completion and returns its standard output.
+    @discardableResult
+    func run(_ arguments: [String], as url: String? = nil) throws -> String {
+        let output = Pipe()
+        let process = try launch(arguments, output: output, url: url ?? appURL)
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw HTTPClient.Failure(description: "border \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func startServer() throws {
+        let output = Pipe()
+        server = try launch(["serve", "--listen", "127.0.0.1:0", "--threads", "4", "--pool", "4"], output: output)
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw HTTPClient.Failure(description: "border serve exited before listening") }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self).split(separator: "\n")[0]
+        client = try HTTPClient(url: String(text.dropFirst("listening on ".count)))
+    }
+
+    private func launch(_ arguments: [String], output: Pipe? = nil, url: String? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["BORDER_DATABASE_URL"] = url ?? appURL
+        process.environment = environment
+        if let output { process.standardOutput = output }
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    private static func host(of connection: PostgresConnection) throws -> String {
+        let rows = try connection.query("SELECT coalesce(inet_server_addr()::text, '')")
+        let address = try rows[0].string(0)
+        return address.isEmpty ? (ProcessInfo.processInfo.environment["PGHOST"] ?? "/tmp") : address
+    }
+}
