@@ -39,7 +39,17 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "BorderTime", "TestSupport"]),
-        .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["HTTPClient", "JSON", "Postgres", "TestSupport"]),
+        .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain", "BorderTime", "JSON"]),
+        .testTarget(
+            name: "BuildingBlockTests",
+            dependencies: ["BorderDomain", "BorderTime", "DemoTraffic", "JSON", "Postgres"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "HTTPClient", "JSON", "Postgres",
+                "Projections", "TestSupport",
+            ]
+        ),
     ]
 )

@@ -27,10 +27,15 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch code {
-        case .connection: "postgres: connection failed during \(context)"
+        case .connection: "postgres: connection failed during \(context): \(Self.firstLine(of: serverMessage))"
         case .server: "postgres: \(context) failed with SQLSTATE \(sqlState ?? "?????")"
         case .decoding: "postgres: \(context)"
         }
+    }
+
+    /// libpq's connection messages name host and port, never data, so their first line is shown.
+    static func firstLine(of message: String) -> String {
+        message.split(separator: "\n").first.map(String.init) ?? "no message"
     }
 
     /// Includes the server's message; for debug logs only.

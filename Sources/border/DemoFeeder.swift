@@ -53,18 +53,17 @@ struct DemoFeeder {
             ("Idempotency-Key", key + "-\(movement.occurredAt.microseconds)"), ("X-Officer-Id", "demo-officer-\(desk)"),
             ("X-Terminal-Id", "APW-desk-\(desk + 1)"),
         ]
+        let path = movement.direction == "arrival" ? "/v1/arrivals" : "/v1/departures"
+        let response: HTTPClient.Response
         do {
-            let path = movement.direction == "arrival" ? "/v1/arrivals" : "/v1/departures"
-            let response = try client.post(path, json: body.serializedString(), headers: headers)
-            guard response.status == 201 else {
-                return .failure(HTTPClient.Failure(description: "HTTP \(response.status): \(response.text)"))
-            }
-            return .success(try JSON.parse(response.body))
-        } catch let error as HTTPClient.Failure {
-            return .failure(error)
+            response = try client.post(path, json: body.serializedString(), headers: headers)
         } catch {
-            return .failure(HTTPClient.Failure(description: "\(error)"))
+            return .failure(error)
         }
+        guard response.status == 201, let answer = try? JSON.parse(response.body) else {
+            return .failure(HTTPClient.Failure(description: "HTTP \(response.status): \(response.text)"))
+        }
+        return .success(answer)
     }
 }
 

@@ -1,4 +1,5 @@
 import DemoTraffic
+import Foundation
 import HTTPClient
 import JSON
 
@@ -8,6 +9,7 @@ struct DemoLookups {
     let client: HTTPClient
 
     func run() throws {
+        try waitForProjector(seconds: 60)
         let plan = DemoDay(day: .init(year: 2024, month: 10, day: 20), arrivals: 420, departures: 380, seed: 20_241_020)
         var travellers = [DemoTraveller.specimen]
         travellers += plan.movements.filter { $0.direction == "arrival" }.prefix(2).map(\.traveller)
@@ -21,6 +23,17 @@ struct DemoLookups {
             }
             print(Self.describe(body))
         }
+    }
+
+    /// Waits until the officer lookup has applied the whole log, so the lookups show the day.
+    private func waitForProjector(seconds: Double) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let health = try? JSON.parse(try client.request("GET", "/health").body)
+            if let lag = health?["projections"]?["officer-lookup"]?["lag"]?.intValue, lag == 0 { return }
+            usleep(100_000)
+        }
+        throw CLIError("the officer lookup projector did not catch up within \(Int(seconds)) s")
     }
 
     static func describe(_ body: JSON) -> String {

@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 
 /// Waits for SIGINT or SIGTERM. The handlers run on a dispatch queue, never in signal context.
-final class TerminationSignal: Sendable {
+/// `@unchecked`: the signal sources are set up in `init` and only kept alive afterwards.
+final class TerminationSignal: @unchecked Sendable {
     private let received = DispatchSemaphore(value: 0)
     private let sources: [any DispatchSourceSignal]
 

@@ -52,11 +52,14 @@ final class RunningSystem {
     @discardableResult
     func run(_ arguments: [String], as url: String? = nil) throws -> String {
         let output = Pipe()
-        let process = try launch(arguments, output: output, url: url ?? appURL)
+        let errors = Pipe()
+        let process = try launch(arguments, output: output, errors: errors, url: url ?? appURL)
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw HTTPClient.Failure(description: "border \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+            throw HTTPClient.Failure(
+                description: "border \(arguments.first ?? "") exited \(process.terminationStatus): \(messages)")
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -74,7 +77,9 @@ final class RunningSystem {
         client = try HTTPClient(url: String(text.dropFirst("listening on ".count)))
     }
 
-    private func launch(_ arguments: [String], output: Pipe? = nil, url: String? = nil) throws -> Process {
+    private func launch(_ arguments: [String], output: Pipe? = nil, errors: Pipe? = nil, url: String? = nil) throws
+        -> Process
+    {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -82,13 +87,13 @@ final class RunningSystem {
         environment["BORDER_DATABASE_URL"] = url ?? appURL
         process.environment = environment
         if let output { process.standardOutput = output }
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors ?? FileHandle.nullDevice
         try process.run()
         return process
     }
 
     private static func host(of connection: PostgresConnection) throws -> String {
-        let rows = try connection.query("SELECT coalesce(inet_server_addr()::text, '')")
+        let rows = try connection.query("SELECT coalesce(host(inet_server_addr()), '')")
         let address = try rows[0].string(0)
         return address.isEmpty ? (ProcessInfo.processInfo.environment["PGHOST"] ?? "/tmp") : address
     }
