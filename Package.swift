@@ -4,9 +4,7 @@ import PackageDescription
 let package = Package(
     name: "BorderCore",
     platforms: [.macOS(.v14)],
-    products: [
-        .executable(name: "border", targets: ["border"])
-    ],
+    products: [],
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CJansson", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
