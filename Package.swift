@@ -13,5 +13,6 @@ let package = Package(
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
     ]
 )
