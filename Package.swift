@@ -27,6 +27,7 @@ let package = Package(
             path: "Projections",
             resources: [.copy("OfficerLookup/Migrations")]
         ),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
         .target(name: "HTTPClient"),
         .target(name: "DemoTraffic", dependencies: ["BorderDomain", "BorderTime"]),
         .target(
@@ -39,6 +40,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "BorderTime", "TestSupport"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain", "BorderTime", "JSON"]),
         .testTarget(
             name: "BuildingBlockTests",
