@@ -66,7 +66,7 @@ struct CrossingEndToEndTests {
         let response = try system.client.post("/v1/departures", json: Self.arrival())
 
         #expect(response.status == 201)
-        #expect(try JSON.parse(response.body)["anomalies"] == ["documentExpired", "noRecordedArrival"])
+        #expect(try JSON.parse(response.body)["anomalies"] == ["noRecordedArrival", "documentExpired"])
     }
 
     static let badInputs: [(name: String, body: String, status: Int, field: String)] = [
