@@ -55,7 +55,8 @@ extension OfficerLookup {
             [
                 "position": .int(try row.int64(0)), "direction": .string(try row.string(1)),
                 "port": .string(try row.string(2)), "carrier": .optional(row[3]), "flight": .optional(row[4]),
-                "purpose": .optional(row[5]), "occurredAt": .string(Timestamp(microseconds: try row.int64(6)).description),
+                "purpose": .optional(row[5]),
+                "occurredAt": .string(Timestamp(microseconds: try row.int64(6)).description),
                 "recordedAt": .string(Timestamp(microseconds: try row.int64(7)).description),
                 "anomalies": .array(PostgresArray.parse(try row.string(8)).map { .string($0) }),
             ]

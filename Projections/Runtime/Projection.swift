@@ -1,5 +1,5 @@
-import Foundation
 import EventStore
+import Foundation
 import Postgres
 
 /// A read model: a pure function of the log, kept in a PostgreSQL schema of its own.

@@ -57,7 +57,8 @@ struct BodyReader {
     func timestamp(_ name: String) throws(APIError) -> Timestamp {
         let text = try string(name)
         guard let timestamp = Timestamp(rfc3339: text) else {
-            throw APIError(.invalidField, "\(name) must be an RFC 3339 date-time such as 2024-10-20T15:30:00Z", field: name)
+            throw APIError(
+                .invalidField, "\(name) must be an RFC 3339 date-time such as 2024-10-20T15:30:00Z", field: name)
         }
         return timestamp
     }

@@ -1,6 +1,6 @@
 import BorderDomain
-import Foundation
 import EventStore
+import Foundation
 import HTTPServer
 import JSON
 import Postgres
@@ -15,7 +15,8 @@ public struct BorderAPI: HTTPResponder {
     let store: EventStore
     let log: @Sendable (String) -> Void
 
-    public init(pool: PostgresPool, lookup: OfficerLookup = OfficerLookup(), log: @escaping @Sendable (String) -> Void) {
+    public init(pool: PostgresPool, lookup: OfficerLookup = OfficerLookup(), log: @escaping @Sendable (String) -> Void)
+    {
         self.pool = pool
         self.store = EventStore()
         self.recorder = CrossingRecorder(store: store, pool: pool)
@@ -47,7 +48,8 @@ public struct BorderAPI: HTTPResponder {
         }
     }
 
-    private func recordCrossing(_ request: HTTPRequest, direction: Crossing.Direction) throws(APIError) -> HTTPResponse {
+    private func recordCrossing(_ request: HTTPRequest, direction: Crossing.Direction) throws(APIError) -> HTTPResponse
+    {
         try requireJSON(request)
         let command = try CommandContext(request)
         let crossing = try CrossingRequest(body: request.body, direction: direction).crossing

@@ -34,13 +34,17 @@ struct CrossingRecorder: Sendable {
         }
     }
 
-    private func recordOnce(_ crossing: Crossing, stream: String, command: CommandContext, on connection: PostgresConnection)
+    private func recordOnce(
+        _ crossing: Crossing, stream: String, command: CommandContext, on connection: PostgresConnection
+    )
         throws -> (AppendResult, TravellerEvent)
     {
         let history = try store.read(stream: stream, on: connection)
         var traveller = Traveller()
         for recorded in history {
-            if let event = try TravellerEvent(type: recorded.type, data: try recorded.data(), occurredAt: recorded.occurredAt) {
+            if let event = try TravellerEvent(
+                type: recorded.type, data: try recorded.data(), occurredAt: recorded.occurredAt)
+            {
                 traveller.apply(event)
             }
         }
@@ -64,7 +68,8 @@ extension APIError {
         case .conflict: self.init(.conflict, error.message)
         case .idempotencyKeyReused: self.init(.idempotencyKeyReused, error.message, field: "Idempotency-Key")
         case .outcomeUnknown: self.init(.outcomeUnknown, error.message)
-        case .lockTimeout, .unavailable: self.init(.unavailable, "the event store is unavailable; retry with the same Idempotency-Key")
+        case .lockTimeout, .unavailable:
+            self.init(.unavailable, "the event store is unavailable; retry with the same Idempotency-Key")
         case .corrupt, .database: self.init(.internalError, "the event store refused the append")
         }
     }

@@ -46,7 +46,8 @@ struct CrossingRequest {
     /// Carrier and flight designators: upper-case letters and digits, of the given lengths.
     static func code(_ value: String?, field: String, pattern lengths: ClosedRange<Int>) throws(APIError) -> String? {
         guard let value else { return nil }
-        let valid = lengths.contains(value.count) && value.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) }
+        let valid =
+            lengths.contains(value.count) && value.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) }
         guard valid else {
             throw APIError(
                 .invalidField,

@@ -17,11 +17,19 @@ public struct VisitorMix: Sendable {
     public var rows: [Row]
 
     public static let samoa = VisitorMix(rows: [
-        Row(nationality: "NZL", share: 0.43, purposes: [("vfr", 0.45), ("holiday", 0.40), ("business", 0.10), ("other", 0.05)]),
-        Row(nationality: "AUS", share: 0.26, purposes: [("holiday", 0.50), ("vfr", 0.35), ("business", 0.10), ("other", 0.05)]),
-        Row(nationality: "USA", share: 0.12, purposes: [("vfr", 0.55), ("holiday", 0.30), ("business", 0.10), ("other", 0.05)]),
+        Row(
+            nationality: "NZL", share: 0.43,
+            purposes: [("vfr", 0.45), ("holiday", 0.40), ("business", 0.10), ("other", 0.05)]),
+        Row(
+            nationality: "AUS", share: 0.26,
+            purposes: [("holiday", 0.50), ("vfr", 0.35), ("business", 0.10), ("other", 0.05)]),
+        Row(
+            nationality: "USA", share: 0.12,
+            purposes: [("vfr", 0.55), ("holiday", 0.30), ("business", 0.10), ("other", 0.05)]),
         Row(nationality: "CHN", share: 0.03, purposes: [("business", 0.40), ("holiday", 0.40), ("other", 0.20)]),
-        Row(nationality: "FJI", share: 0.03, purposes: [("business", 0.35), ("vfr", 0.35), ("holiday", 0.20), ("other", 0.10)]),
+        Row(
+            nationality: "FJI", share: 0.03,
+            purposes: [("business", 0.35), ("vfr", 0.35), ("holiday", 0.20), ("other", 0.10)]),
         Row(nationality: "TON", share: 0.02, purposes: [("vfr", 0.60), ("business", 0.20), ("other", 0.20)]),
         Row(nationality: "GBR", share: 0.03, purposes: [("holiday", 0.70), ("vfr", 0.20), ("business", 0.10)]),
         Row(nationality: "DEU", share: 0.02, purposes: [("holiday", 0.85), ("business", 0.15)]),

@@ -19,7 +19,9 @@ struct DemoCommand {
     init(_ arguments: Arguments) throws(CLIError) {
         var arguments = arguments
         let verb = arguments.next()
-        guard let url = try arguments.option("--url") else { throw CLIError("border demo needs --url http://HOST:PORT") }
+        guard let url = try arguments.option("--url") else {
+            throw CLIError("border demo needs --url http://HOST:PORT")
+        }
         do {
             client = try HTTPClient(url: url)
         } catch {

@@ -6,7 +6,9 @@ import Testing
 
 @Suite("Recording crossings end to end", .serialized)
 struct CrossingEndToEndTests {
-    static let specimen = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+    static let specimen = [
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+    ]
 
     static func arrival(mrz: [String] = specimen, port: String = "APW") -> String {
         let body: JSON = [
@@ -70,8 +72,10 @@ struct CrossingEndToEndTests {
     }
 
     static let badInputs: [(name: String, body: String, status: Int, field: String)] = [
-        ("bad check digit", arrival(mrz: [specimen[0], "L898902C37UTO7408122F1204159ZE184226B<<<<<10"]), 422,
-         "mrz[1].documentNumber"),
+        (
+            "bad check digit", arrival(mrz: [specimen[0], "L898902C37UTO7408122F1204159ZE184226B<<<<<10"]), 422,
+            "mrz[1].documentNumber"
+        ),
         ("unknown port", arrival(port: "XXX"), 422, "port"),
         ("unknown field", #"{"mrz":[],"port":"APW","occurredAt":"2024-10-20T15:30:00Z","x":1}"#, 400, "x"),
         ("missing occurredAt", #"{"mrz":["a","b"],"port":"APW"}"#, 400, "occurredAt"),

@@ -13,7 +13,8 @@ import Testing
 struct ProjectorKillTests {
     /// Appends `count` crossings of a generated day straight to the store, as serve would.
     static func appendDay(_ count: Int, on connection: PostgresConnection) throws {
-        let plan = DemoDay(day: CivilDay(year: 2024, month: 10, day: 20), arrivals: count / 2, departures: count / 4, seed: 5)
+        let plan = DemoDay(
+            day: CivilDay(year: 2024, month: 10, day: 20), arrivals: count / 2, departures: count / 4, seed: 5)
         let store = EventStore()
         var travellers = [String: Traveller]()
         for movement in plan.earlierArrivals + plan.movements {
@@ -74,7 +75,8 @@ struct ProjectorKillTests {
         let verify = OfficerLookup(schema: "officer_lookup_verify")
         try Migrator().migrate(try verify.migrations(), on: owner)
         while try Projector(projection: verify).runBatch(on: owner) > 0 {}
-        #expect(try Self.checksum(schema: "officer_lookup", on: owner) == Self.checksum(schema: verify.schema, on: owner))
+        #expect(
+            try Self.checksum(schema: "officer_lookup", on: owner) == Self.checksum(schema: verify.schema, on: owner))
         #expect(try owner.query("SELECT count(*) FROM officer_lookup.crossings")[0].int64(0) == head)
     }
 }
