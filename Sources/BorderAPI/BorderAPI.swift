@@ -15,11 +15,13 @@ public struct BorderAPI: HTTPResponder {
     let store: EventStore
     let log: @Sendable (String) -> Void
 
-    public init(pool: PostgresPool, lookup: OfficerLookup = OfficerLookup(), log: @escaping @Sendable (String) -> Void)
-    {
+    public init(
+        pool: PostgresPool, writer: GroupCommitWriter, lookup: OfficerLookup = OfficerLookup(),
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.pool = pool
         self.store = EventStore()
-        self.recorder = CrossingRecorder(store: store, pool: pool)
+        self.recorder = CrossingRecorder(store: store, pool: pool, writer: writer)
         self.lookup = lookup
         self.log = log
     }

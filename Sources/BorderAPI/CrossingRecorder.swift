@@ -9,6 +9,7 @@ import Postgres
 struct CrossingRecorder: Sendable {
     let store: EventStore
     let pool: PostgresPool
+    let writer: GroupCommitWriter
     static let attempts = 5
 
     func record(_ crossing: Crossing, command: CommandContext) throws(APIError) -> (AppendResult, TravellerEvent) {
@@ -58,7 +59,7 @@ struct CrossingRecorder: Sendable {
         let request = AppendRequest(
             stream: stream, expected: history.isEmpty ? .noStream : .exactly(history.last!.version),
             events: [newEvent], command: command.key(answer: answer))
-        return (try store.append(request, on: connection), event)
+        return (try writer.append(request), event)
     }
 }
 

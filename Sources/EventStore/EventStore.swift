@@ -4,8 +4,9 @@ import Postgres
 /// The PostgreSQL event log: appends with per-stream optimistic concurrency and idempotent
 /// commands, and reads by global position or by stream.
 ///
-/// Positions are assigned under the row lock of `log_head`, taken inside `append` only and held
-/// until commit, so the order of positions is the order of commits and there are no gaps.
+/// Positions are assigned under the row lock of `log_head`, taken inside `append` only (with a
+/// lock timeout) and held until commit, so the order of positions is the order of commits and
+/// there are no gaps.
 public struct EventStore: Sendable {
     /// The NOTIFY channel; the payload is the last appended position, never event data.
     public static let channel = "border_events"
@@ -19,37 +20,56 @@ public struct EventStore: Sendable {
     public func append(_ request: AppendRequest, on connection: PostgresConnection) throws(EventStoreError)
         -> AppendResult
     {
-        do {
-            try connection.execute(
-                "BEGIN; SET LOCAL lock_timeout = '\(lockTimeoutMilliseconds)ms'", context: "begin append")
-        } catch {
-            throw EventStoreError.wrapping(error, context: "append to \(request.stream)")
-        }
-        let result: AppendResult
-        do {
-            var appender = try Appender(connection: connection)
-            result = try appender.append(request)
-            if !result.replayed {
-                try appender.finish()
-            }
-        } catch {
-            if !connection.isClosed { try? connection.execute("ROLLBACK") }
-            throw EventStoreError.wrapping(error, context: "append to \(request.stream)")
-        }
-        try commit(on: connection, stream: request.stream, replayed: result.replayed)
-        return result
+        try append([request], on: connection)[0].get()
     }
 
-    private func commit(on connection: PostgresConnection, stream: String, replayed: Bool) throws(EventStoreError) {
+    /// Appends a batch in one transaction, each request with its own outcome, and returns once
+    /// the transaction is committed. A request that fails (a stale version, a reused key) fails
+    /// alone; if the batch as a whole meets an unexpected database error, each request is tried
+    /// again in a transaction of its own so that one bad request cannot fail the others.
+    public func append(_ requests: [AppendRequest], on connection: PostgresConnection)
+        -> [Result<AppendResult, EventStoreError>]
+    {
+        guard !requests.isEmpty else { return [] }
         do {
-            try connection.execute(replayed ? "ROLLBACK" : "COMMIT", context: "commit append")
-        } catch {
-            guard error.isConnectionLoss, !replayed else {
-                throw EventStoreError.wrapping(error, context: "append to \(stream)")
+            return try appendInOneTransaction(requests, on: connection)
+        } catch let error where requests.count > 1 && error.code == .database {
+            return requests.map { request in
+                Result { () throws(EventStoreError) in try append(request, on: connection) }
             }
-            throw EventStoreError(
-                .outcomeUnknown, "append to \(stream): connection lost during commit; retry with the same key",
-                underlying: error)
+        } catch {
+            return requests.map { _ in .failure(error) }
         }
+    }
+
+    private func appendInOneTransaction(_ requests: [AppendRequest], on connection: PostgresConnection)
+        throws(EventStoreError) -> [Result<AppendResult, EventStoreError>]
+    {
+        let context = requests.count == 1 ? "append to \(requests[0].stream)" : "append of \(requests.count) commands"
+        let results: [Result<AppendResult, EventStoreError>]
+        let appended: Bool
+        do {
+            try connection.execute("BEGIN; SET LOCAL lock_timeout = '\(lockTimeoutMilliseconds)ms'", context: "begin")
+            var appender = try BatchAppender(connection: connection)
+            results = try appender.decide(requests)
+            try appender.finish()
+            appended = appender.appendedAnything
+        } catch {
+            if !connection.isClosed { try? connection.execute("ROLLBACK") }
+            throw EventStoreError.wrapping(error, context: context)
+        }
+        do {
+            try connection.execute(appended ? "COMMIT" : "ROLLBACK", context: "commit")
+        } catch {
+            guard error.isConnectionLoss, appended else { throw EventStoreError.wrapping(error, context: context) }
+            let unknown = EventStoreError(
+                .outcomeUnknown, "\(context): connection lost during commit; retry with the same idempotency key",
+                underlying: error)
+            return results.map { result in
+                guard case .success(let appendResult) = result, !appendResult.replayed else { return result }
+                return .failure(unknown)
+            }
+        }
+        return results
     }
 }

@@ -2,7 +2,13 @@
 public enum PostgresArray {
     /// `{"a","b"}` with quotes and backslashes escaped.
     public static func literal(_ values: [String]) -> String {
-        let quoted = values.map { value in
+        literal(values.map { Optional($0) })
+    }
+
+    /// `{"a",NULL}`: nil elements are SQL NULL.
+    public static func literal(_ values: [String?]) -> String {
+        let quoted = values.map { element -> String in
+            guard let value = element else { return "NULL" }
             var escaped = ""
             for character in value {
                 if character == "\"" || character == "\\" { escaped.append("\\") }

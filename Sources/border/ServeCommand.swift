@@ -1,4 +1,5 @@
 import BorderAPI
+import EventStore
 import Foundation
 import HTTPServer
 import Postgres
@@ -20,15 +21,18 @@ struct ServeCommand {
             host = String(parts[0])
             self.port = port
         }
-        threads = try arguments.intOption("--threads", default: 8, range: 1...256)
-        poolSize = try arguments.intOption("--pool", default: 8, range: 1...256)
+        threads = try arguments.intOption("--threads", default: 16, range: 1...256)
+        poolSize = try arguments.intOption("--pool", default: 16, range: 1...256)
         try arguments.finish()
     }
 
     func run() throws {
         let pool = PostgresPool(conninfo: Database.conninfo, size: poolSize)
         try pool.withConnection { _ in }
-        let api = BorderAPI(pool: pool, log: { Log.warning($0) })
+        let writer = GroupCommitWriter(conninfo: Database.conninfo) {
+            Log.error("event store unreachable error=\"\($0)\"")
+        }
+        let api = BorderAPI(pool: pool, writer: writer, log: { Log.warning($0) })
         let configuration = HTTPServer.Configuration(host: host, port: port, threads: threads)
         let server = try HTTPServer(configuration: configuration, responder: api)
         FileHandle.standardOutput.write(Data("listening on http://\(host):\(server.port)\n".utf8))
@@ -36,5 +40,6 @@ struct ServeCommand {
         TerminationSignal().wait()
         Log.info("stopping")
         server.stop()
+        writer.shutdown()
     }
 }

@@ -1,0 +1,133 @@
+import BorderTime
+import JSON
+import Postgres
+
+/// One append transaction for a batch of requests: takes the log's head lock, reads the stream
+/// versions and earlier commands of the whole batch in two queries, decides each request's
+/// outcome in memory, and writes every accepted event with one multi-row INSERT.
+///
+/// Each request keeps its own outcome: a stale expected version fails that request alone.
+struct BatchAppender {
+    let connection: PostgresConnection
+    private(set) var position: Int64
+    private(set) var hash: [UInt8]
+    let recordedAt: Timestamp
+    private var versions: [String: Int64] = [:]
+    private var earlier: [String: StoredCommand] = [:]
+    private var rows = EventRows()
+    private var commands = CommandRows()
+
+    /// Takes the append lock (the `log_head` row) and reads the head of the log.
+    init(connection: PostgresConnection) throws {
+        self.connection = connection
+        let rows = try connection.query(
+            """
+            SELECT position, hash, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
+            FROM log_head FOR UPDATE
+            """,
+            context: "lock log head")
+        guard let head = rows.first else {
+            throw EventStoreError(.corrupt, "the log has no head row; run `border migrate`")
+        }
+        position = try head.int64(0)
+        hash = try head.bytes(1)
+        recordedAt = Timestamp(microseconds: try head.int64(2))
+    }
+
+    var appendedAnything: Bool { !rows.positions.isEmpty }
+
+    /// Decides every request's outcome; the accepted ones are written by `finish()`.
+    mutating func decide(_ requests: [AppendRequest]) throws -> [Result<AppendResult, EventStoreError>] {
+        try loadVersions(of: requests)
+        try loadCommands(of: requests)
+        return requests.map { request in Result { () throws(EventStoreError) in try decide(request) } }
+    }
+
+    private mutating func decide(_ request: AppendRequest) throws(EventStoreError) -> AppendResult {
+        if let command = request.command, let stored = earlier[command.id] {
+            guard stored.requestHash == command.requestHash else {
+                throw EventStoreError(
+                    .idempotencyKeyReused, "idempotency key \(command.id) was used before for a different request")
+            }
+            return stored.result
+        }
+        let actual = versions[request.stream] ?? 0
+        guard request.expected.admits(actual) else {
+            throw EventStoreError.conflict(stream: request.stream, expected: request.expected, actual: actual)
+        }
+        let first = position + 1
+        var version = actual
+        for event in request.events {
+            version += 1
+            add(event, stream: request.stream, version: version, commandID: request.command?.id)
+        }
+        versions[request.stream] = version
+        let result = AppendResult(
+            stream: request.stream, firstPosition: first, lastPosition: position, streamVersion: version,
+            replayed: false, answer: request.command?.answer ?? [:])
+        if let command = request.command {
+            commands.add(command, result: result)
+            var replay = result
+            replay.replayed = true
+            earlier[command.id] = StoredCommand(requestHash: command.requestHash, result: replay)
+        }
+        return result
+    }
+
+    private mutating func add(_ event: NewEvent, stream: String, version: Int64, commandID: String?) {
+        let recorded = RecordedEvent(
+            position: position + 1, stream: stream, version: version, type: event.type,
+            schemaVersion: event.schemaVersion, dataText: event.data.serializedString(),
+            metadataText: event.metadata.serializedString(), occurredAt: event.occurredAt,
+            recordedAt: recordedAt, commandID: commandID, hash: [])
+        hash = ChainHash.next(after: hash, event: recorded)
+        position = recorded.position
+        rows.add(recorded, hash: hash)
+    }
+
+    /// Writes the accepted events and commands, moves the head and queues the notification;
+    /// all of it takes effect at commit.
+    func finish() throws {
+        guard appendedAnything else { return }
+        try rows.insert(on: connection)
+        try commands.insert(on: connection)
+        try connection.query(
+            "UPDATE log_head SET position = $1, hash = $2", [String(position), Hex.bytea(hash)],
+            context: "move log head")
+        try connection.query("SELECT pg_notify($1, $2)", [EventStore.channel, String(position)], context: "notify")
+    }
+
+    private mutating func loadVersions(of requests: [AppendRequest]) throws {
+        let streams = Array(Set(requests.map(\.stream)))
+        let found = try connection.query(
+            "SELECT stream, max(version) FROM events WHERE stream = ANY($1::text[]) GROUP BY stream",
+            [PostgresArray.literal(streams)], context: "read stream versions")
+        for row in found {
+            versions[try row.string(0)] = try row.int64(1)
+        }
+    }
+
+    private mutating func loadCommands(of requests: [AppendRequest]) throws {
+        let ids = requests.compactMap(\.command?.id)
+        guard !ids.isEmpty else { return }
+        let found = try connection.query(
+            """
+            SELECT id, request_hash, stream, first_position, last_position, outcome
+            FROM commands WHERE id = ANY($1::text[])
+            """,
+            [PostgresArray.literal(ids)], context: "read commands")
+        for row in found {
+            let outcome = try JSON.parse(Array(try row.string(5).utf8))
+            let result = AppendResult(
+                stream: try row.string(2), firstPosition: try row.int64(3), lastPosition: try row.int64(4),
+                streamVersion: outcome["version"]?.intValue ?? 0, replayed: true, answer: outcome["answer"] ?? [:])
+            earlier[try row.string(0)] = StoredCommand(requestHash: try row.bytes(1), result: result)
+        }
+    }
+}
+
+/// A command accepted before, with the hash of its request and its outcome.
+struct StoredCommand {
+    var requestHash: [UInt8]
+    var result: AppendResult
+}
