@@ -34,9 +34,13 @@ let package = Package(
             name: "BorderAPI",
             dependencies: ["BorderDomain", "BorderTime", "EventStore", "HTTPServer", "JSON", "Postgres", "Projections"]
         ),
+        .target(name: "Benchmarks", dependencies: ["BorderTime", "EventStore", "JSON", "Postgres"]),
         .executableTarget(
             name: "border",
-            dependencies: ["BorderAPI", "DemoTraffic", "EventStore", "HTTPClient", "HTTPServer", "JSON", "Projections"]
+            dependencies: [
+                "Benchmarks", "BorderAPI", "DemoTraffic", "EventStore", "HTTPClient", "HTTPServer", "JSON",
+                "Projections",
+            ]
         ),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "BorderTime", "TestSupport"]),

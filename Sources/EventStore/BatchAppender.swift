@@ -17,11 +17,14 @@ struct BatchAppender {
     private var rows = EventRows()
     private var commands = CommandRows()
 
-    /// Takes the append lock (the `log_head` row) and reads the head of the log.
-    init(connection: PostgresConnection) throws {
+    /// Begins the transaction, takes the append lock (the `log_head` row) and reads the head of
+    /// the log, in one round trip.
+    init(connection: PostgresConnection, lockTimeoutMilliseconds: Int) throws {
         self.connection = connection
-        let rows = try connection.query(
+        let rows = try connection.execute(
             """
+            BEGIN;
+            SET LOCAL lock_timeout = '\(lockTimeoutMilliseconds)ms';
             SELECT position, hash, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
             FROM log_head FOR UPDATE
             """,
@@ -85,25 +88,31 @@ struct BatchAppender {
         rows.add(recorded, hash: hash)
     }
 
-    /// Writes the accepted events and commands, moves the head and queues the notification;
-    /// all of it takes effect at commit.
+    /// Writes the accepted events and commands, moves the head and queues the notification, in
+    /// one statement; all of it takes effect at commit.
     func finish() throws {
         guard appendedAnything else { return }
-        try rows.insert(on: connection)
-        try commands.insert(on: connection)
         try connection.query(
-            "UPDATE log_head SET position = $1, hash = $2", [String(position), Hex.bytea(hash)],
-            context: "move log head")
-        try connection.query("SELECT pg_notify($1, $2)", [EventStore.channel, String(position)], context: "notify")
+            """
+            WITH appended AS (\(EventRows.insertSQL)),
+            commanded AS (\(CommandRows.insertSQL)),
+            moved AS (UPDATE log_head SET position = $18, hash = decode($19, 'hex'))
+            SELECT pg_notify($20, $18::text)
+            """,
+            rows.parameters + commands.parameters + [String(position), Hex.encode(hash), EventStore.channel],
+            context: "write batch")
     }
 
     private mutating func loadVersions(of requests: [AppendRequest]) throws {
         let streams = Array(Set(requests.map(\.stream)))
         let found = try connection.query(
-            "SELECT stream, max(version) FROM events WHERE stream = ANY($1::text[]) GROUP BY stream",
+            """
+            SELECT s, (SELECT max(version) FROM events WHERE stream = s)
+            FROM unnest($1::text[]) AS s
+            """,
             [PostgresArray.literal(streams)], context: "read stream versions")
         for row in found {
-            versions[try row.string(0)] = try row.int64(1)
+            versions[try row.string(0)] = try row.optionalInt64(1) ?? 0
         }
     }
 

@@ -29,26 +29,25 @@ struct EventRows {
         hashes.append(Hex.encode(hash))
     }
 
-    func insert(on connection: PostgresConnection) throws {
-        try connection.query(
-            """
-            INSERT INTO events (position, stream, version, type, schema_version, data, metadata,
-                occurred_at, recorded_at, command_id, hash)
-            SELECT p, s, v, t, sv, d::json, m::json,
-                TIMESTAMPTZ 'epoch' + o * INTERVAL '1 microsecond',
-                TIMESTAMPTZ 'epoch' + r * INTERVAL '1 microsecond', c, decode(h, 'hex')
-            FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::integer[], $6::text[],
-                $7::text[], $8::bigint[], $9::bigint[], $10::text[], $11::text[])
-                AS batch (p, s, v, t, sv, d, m, o, r, c, h)
-            """,
-            [
-                PostgresArray.literal(positions), PostgresArray.literal(streams), PostgresArray.literal(versions),
-                PostgresArray.literal(types), PostgresArray.literal(schemaVersions), PostgresArray.literal(data),
-                PostgresArray.literal(metadata), PostgresArray.literal(occurredAt),
-                PostgresArray.literal(recordedAt), PostgresArray.literal(commandIDs),
-                PostgresArray.literal(hashes),
-            ],
-            context: "insert events")
+    /// Parameters $1 to $11.
+    static let insertSQL = """
+        INSERT INTO events (position, stream, version, type, schema_version, data, metadata,
+            occurred_at, recorded_at, command_id, hash)
+        SELECT p, s, v, t, sv, d::json, m::json,
+            TIMESTAMPTZ 'epoch' + o * INTERVAL '1 microsecond',
+            TIMESTAMPTZ 'epoch' + r * INTERVAL '1 microsecond', c, decode(h, 'hex')
+        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::integer[], $6::text[],
+            $7::text[], $8::bigint[], $9::bigint[], $10::text[], $11::text[])
+            AS batch (p, s, v, t, sv, d, m, o, r, c, h)
+        """
+
+    var parameters: [String?] {
+        [
+            PostgresArray.literal(positions), PostgresArray.literal(streams), PostgresArray.literal(versions),
+            PostgresArray.literal(types), PostgresArray.literal(schemaVersions), PostgresArray.literal(data),
+            PostgresArray.literal(metadata), PostgresArray.literal(occurredAt), PostgresArray.literal(recordedAt),
+            PostgresArray.literal(commandIDs), PostgresArray.literal(hashes),
+        ]
     }
 }
 
@@ -71,20 +70,19 @@ struct CommandRows {
         outcomes.append(JSON.object(outcome).serializedString())
     }
 
-    func insert(on connection: PostgresConnection) throws {
-        guard !ids.isEmpty else { return }
-        try connection.query(
-            """
-            INSERT INTO commands (id, request_hash, stream, first_position, last_position, outcome)
-            SELECT i, decode(h, 'hex'), s, f, l, o::json
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[])
-                AS batch (i, h, s, f, l, o)
-            """,
-            [
-                PostgresArray.literal(ids), PostgresArray.literal(hashes), PostgresArray.literal(streams),
-                PostgresArray.literal(firstPositions), PostgresArray.literal(lastPositions),
-                PostgresArray.literal(outcomes),
-            ],
-            context: "record commands")
+    /// Parameters $12 to $17 (it follows the events' INSERT in one statement).
+    static let insertSQL = """
+        INSERT INTO commands (id, request_hash, stream, first_position, last_position, outcome)
+        SELECT i, decode(h, 'hex'), s, f, l, o::json
+        FROM unnest($12::text[], $13::text[], $14::text[], $15::bigint[], $16::bigint[], $17::text[])
+            AS batch (i, h, s, f, l, o)
+        """
+
+    var parameters: [String?] {
+        [
+            PostgresArray.literal(ids), PostgresArray.literal(hashes), PostgresArray.literal(streams),
+            PostgresArray.literal(firstPositions), PostgresArray.literal(lastPositions),
+            PostgresArray.literal(outcomes),
+        ]
     }
 }

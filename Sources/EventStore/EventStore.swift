@@ -49,13 +49,12 @@ public struct EventStore: Sendable {
         let results: [Result<AppendResult, EventStoreError>]
         let appended: Bool
         do {
-            try connection.execute("BEGIN; SET LOCAL lock_timeout = '\(lockTimeoutMilliseconds)ms'", context: "begin")
-            var appender = try BatchAppender(connection: connection)
+            var appender = try BatchAppender(connection: connection, lockTimeoutMilliseconds: lockTimeoutMilliseconds)
             results = try appender.decide(requests)
             try appender.finish()
             appended = appender.appendedAnything
         } catch {
-            if !connection.isClosed { try? connection.execute("ROLLBACK") }
+            if !connection.isClosed { _ = try? connection.execute("ROLLBACK") }
             throw EventStoreError.wrapping(error, context: context)
         }
         do {

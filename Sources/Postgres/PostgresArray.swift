@@ -7,16 +7,24 @@ public enum PostgresArray {
 
     /// `{"a",NULL}`: nil elements are SQL NULL.
     public static func literal(_ values: [String?]) -> String {
-        let quoted = values.map { element -> String in
-            guard let value = element else { return "NULL" }
-            var escaped = ""
-            for character in value {
-                if character == "\"" || character == "\\" { escaped.append("\\") }
-                escaped.append(character)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(values.reduce(2) { $0 + ($1?.utf8.count ?? 4) + 3 })
+        bytes.append(UInt8(ascii: "{"))
+        for (index, element) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            guard let value = element else {
+                bytes += Array("NULL".utf8)
+                continue
             }
-            return "\"\(escaped)\""
+            bytes.append(UInt8(ascii: "\""))
+            for byte in value.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
         }
-        return "{" + quoted.joined(separator: ",") + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses a text-format one-dimensional array of strings, as PostgreSQL prints `text[]`.

@@ -7,6 +7,8 @@ import Glibc
 /// hence `@unchecked Sendable`.
 public final class PostgresConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
+    /// Statements prepared on this connection, by SQL text: each is parsed and planned once.
+    private var prepared: [String: String] = [:]
 
     /// Connects the way PostgreSQL's own tools do: `conninfo` may be a key=value string or a URI;
     /// empty means "use the PG* environment variables". `options` override keys of `conninfo`.
@@ -37,23 +39,37 @@ public final class PostgresConnection: @unchecked Sendable {
         handle = nil
     }
 
-    /// Runs one statement with text-format parameters and returns its rows.
+    /// Runs one statement with text-format parameters and returns its rows. The statement is
+    /// prepared on first use and reused after, so it is parsed and planned once per connection.
     @discardableResult
     public func query(_ sql: String, _ parameters: [String?] = [], context: String = "query")
         throws(PostgresError) -> [PostgresRow]
     {
+        let name = try preparedName(for: sql, parameterCount: parameters.count, context: context)
         let result = Self.withCStrings(parameters) { pointers in
-            PQexecParams(live, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+            PQexecPrepared(live, name, Int32(pointers.count), pointers, nil, nil, 0)
         }
         defer { PQclear(result) }
         return try rows(of: result, context: context)
     }
 
-    /// Runs one or more statements without parameters (migrations, BEGIN, COMMIT).
-    public func execute(_ sql: String, context: String = "execute") throws(PostgresError) {
+    /// Runs one or more statements without parameters (migrations, BEGIN, COMMIT) and returns
+    /// the rows of the last one.
+    @discardableResult
+    public func execute(_ sql: String, context: String = "execute") throws(PostgresError) -> [PostgresRow] {
         let result = PQexec(live, sql)
         defer { PQclear(result) }
-        _ = try rows(of: result, context: context)
+        return try rows(of: result, context: context)
+    }
+
+    private func preparedName(for sql: String, parameterCount: Int, context: String) throws(PostgresError) -> String {
+        if let name = prepared[sql] { return name }
+        let name = "s\(prepared.count + 1)"
+        let result = PQprepare(live, name, sql, Int32(parameterCount), nil)
+        defer { PQclear(result) }
+        _ = try rows(of: result, context: "\(context) (prepare)")
+        prepared[sql] = name
+        return name
     }
 
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
@@ -66,7 +82,7 @@ public final class PostgresConnection: @unchecked Sendable {
         do {
             value = try body(self)
         } catch {
-            if !isClosed { try? execute("ROLLBACK", context: context) }
+            if !isClosed { _ = try? execute("ROLLBACK", context: context) }
             throw error
         }
         try execute("COMMIT", context: "\(context) commit")

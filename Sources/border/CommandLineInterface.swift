@@ -13,6 +13,8 @@ enum CommandLineInterface {
           demo feed --url URL [--date YYYY-MM-DD] [--seed N] [--arrivals N] [--departures N]
                                            record a day of generated traffic at APW through the API
           demo lookups --url URL           print a few officer lookups
+          bench store [--seconds N] [--json]
+                                           the event store beside bare INSERT/SELECT baselines
 
         The database is found as PostgreSQL's tools find it: BORDER_DATABASE_URL (a URI or
         key=value string), else the PG* environment variables.
@@ -26,6 +28,7 @@ enum CommandLineInterface {
             case "serve": try ServeCommand(arguments).run()
             case "project": try ProjectCommand(arguments).run()
             case "demo": try DemoCommand(arguments).run()
+            case "bench": try BenchCommand(arguments).run()
             case "help", "--help", "-h":
                 print(usage)
             case let other:
