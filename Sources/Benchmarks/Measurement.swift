@@ -7,6 +7,8 @@ public struct Measurement: Sendable {
     public var items: Int
     public var seconds: Double
     public var latencies: [Double]
+    /// For group-committed appends: commands per transaction, the batching achieved.
+    public var perTransaction: Double?
 
     public init(operations: Int, items: Int, seconds: Double, latencies: [Double]) {
         self.operations = operations
@@ -44,6 +46,7 @@ public struct ComparisonLine: Sendable {
             "p99_ms": .double((measured.percentile(0.99) * 1000).rounded() / 1000),
             "baseline_p50_ms": .double((baselineMeasured.percentile(0.5) * 1000).rounded() / 1000),
             "baseline_p99_ms": .double((baselineMeasured.percentile(0.99) * 1000).rounded() / 1000),
+            "per_transaction": measured.perTransaction.map { .double(($0 * 10).rounded() / 10) } ?? .null,
         ]
     }
 
@@ -57,5 +60,6 @@ public struct ComparisonLine: Sendable {
         let base = baseline.padding(toLength: 18, withPad: " ", startingAt: 0)
         return "\(name) \(String(format: "%3d", clients)) clients  \(figures(measured))  |  \(base) "
             + "\(figures(baselineMeasured))  |  ratio \(String(format: "%.2f", ratio))"
+            + (measured.perTransaction.map { String(format: "  (%.1f per transaction)", $0) } ?? "")
     }
 }

@@ -11,13 +11,17 @@ extension StoreBenchmark {
         let sql = """
             INSERT INTO bare_events (stream, version, type, schema_version, data, metadata, occurred_at,
                 recorded_at, command_id, hash)
-            SELECT $1, v, 'ArrivalRecorded', 1, $2::json, $3::json, now(), now(), NULL, $4::bytea
+            SELECT $1, $6::bigint * $5::int + v, 'ArrivalRecorded', 1, $2::json, $3::json, now(), now(), NULL,
+                $4::bytea
             FROM generate_series(1, $5::int) AS v
             """
         let hash = Hex.bytea([UInt8](repeating: 7, count: 32))
-        return try LoadRunner.run(clients: clients, seconds: seconds, setUp: { _ in try PostgresConnection(conninfo: conninfo) }) {
-            connection, client, _ in
-            try connection.query(sql, ["bare-\(client)", data, metadata, hash, String(rows)])
+        let run = UUID().uuidString.prefix(8)
+        return try LoadRunner.run(
+            clients: clients, seconds: seconds, setUp: { _ in try PostgresConnection(conninfo: conninfo) }
+        ) {
+            connection, client, count in
+            try connection.query(sql, ["bare-\(run)-\(client)", data, metadata, hash, String(rows), String(count)])
             return rows
         }
     }

@@ -6,13 +6,17 @@ import Postgres
 
 /// `border bench store`: the event store beside the database's own limit, in one run.
 ///
-/// Baselines write to `bare_events`, a table of the events table's shape with no constraints,
-/// triggers or chain hash: what PostgreSQL itself does on this machine with the same durability.
+/// Baselines write to `bare_events`, a table of the events table's shape (its columns and its
+/// indexes: position, and stream with version) with no triggers, no version or idempotency
+/// checks and no chain hash: what PostgreSQL itself does on this machine with the same
+/// durability. Baseline rows go to a stream per client with a version per row, as the store's do.
 public struct StoreBenchmark: Sendable {
     public var conninfo: String
     public var seconds: Double
     public var clientCounts: [Int]
     public var batchSize = 100
+    /// Runs only the parts named (`single`, `batch`, `read`); all when empty.
+    public var only: Set<String> = []
 
     public init(conninfo: String, seconds: Double, clientCounts: [Int] = [1, 8, 32, 64]) {
         self.conninfo = conninfo
@@ -36,22 +40,33 @@ public struct StoreBenchmark: Sendable {
         try prepare()
         let writer = GroupCommitWriter(conninfo: conninfo)
         defer { writer.shutdown() }
-        for clients in clientCounts {
-            let measured = try appendSingles(clients: clients, writer: writer)
+        for clients in clientCounts where only.isEmpty || only.contains("single") {
+            let before = writer.statistics
+            var measured = try appendSingles(clients: clients, writer: writer)
+            let after = writer.statistics
+            measured.perTransaction =
+                Double(after.requests - before.requests) / Double(max(1, after.transactions - before.transactions))
             let baseline = try bareInserts(clients: clients, rows: 1)
-            report(ComparisonLine(
-                benchmark: "append 1 event", clients: clients, measured: measured, baseline: "bare INSERT 1 row",
-                baselineMeasured: baseline))
+            report(
+                ComparisonLine(
+                    benchmark: "append 1 event", clients: clients, measured: measured, baseline: "bare INSERT 1 row",
+                    baselineMeasured: baseline))
         }
-        let batched = try appendBatches()
-        let bareBatched = try bareInserts(clients: 1, rows: batchSize)
-        report(ComparisonLine(
-            benchmark: "append \(batchSize) events", clients: 1, measured: batched,
-            baseline: "bare INSERT \(batchSize) rows", baselineMeasured: bareBatched))
-        let (read, bareRead) = try readWholeLog()
-        report(ComparisonLine(
-            benchmark: "read whole log", clients: 1, measured: read, baseline: "bare SELECT",
-            baselineMeasured: bareRead))
+        if only.isEmpty || only.contains("batch") {
+            let batched = try appendBatches()
+            let bareBatched = try bareInserts(clients: 1, rows: batchSize)
+            report(
+                ComparisonLine(
+                    benchmark: "append \(batchSize) events", clients: 1, measured: batched,
+                    baseline: "bare INSERT \(batchSize) rows", baselineMeasured: bareBatched))
+        }
+        if only.isEmpty || only.contains("read") {
+            let (read, bareRead) = try readWholeLog()
+            report(
+                ComparisonLine(
+                    benchmark: "read whole log", clients: 1, measured: read, baseline: "bare SELECT",
+                    baselineMeasured: bareRead))
+        }
     }
 
     private func prepare() throws {
@@ -59,7 +74,7 @@ public struct StoreBenchmark: Sendable {
         try connection.execute(
             """
             DROP TABLE IF EXISTS bare_events;
-            CREATE TABLE bare_events (LIKE events INCLUDING DEFAULTS);
+            CREATE TABLE bare_events (LIKE events INCLUDING DEFAULTS INCLUDING INDEXES);
             ALTER TABLE bare_events ALTER COLUMN position ADD GENERATED ALWAYS AS IDENTITY
             """, context: "prepare baseline table")
         let settings = try connection.query("SELECT current_setting('synchronous_commit'), current_setting('fsync')")
@@ -89,7 +104,9 @@ public struct StoreBenchmark: Sendable {
         let run = UUID().uuidString.prefix(8)
         let store = EventStore()
         let conninfo = conninfo
-        return try LoadRunner.run(clients: 1, seconds: seconds, setUp: { _ in try PostgresConnection(conninfo: conninfo) }) {
+        return try LoadRunner.run(
+            clients: 1, seconds: seconds, setUp: { _ in try PostgresConnection(conninfo: conninfo) }
+        ) {
             connection, _, count in
             let events = (0..<batchSize).map { event($0) }
             let request = AppendRequest(

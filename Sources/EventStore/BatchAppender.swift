@@ -37,7 +37,7 @@ struct BatchAppender {
         recordedAt = Timestamp(microseconds: try head.int64(2))
     }
 
-    var appendedAnything: Bool { !rows.positions.isEmpty }
+    var appendedAnything: Bool { rows.count > 0 }
 
     /// Decides every request's outcome; the accepted ones are written by `finish()`.
     mutating func decide(_ requests: [AppendRequest]) throws -> [Result<AppendResult, EventStoreError>] {

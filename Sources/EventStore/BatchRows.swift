@@ -1,30 +1,32 @@
 import JSON
 import Postgres
 
-/// Columns of the events a batch appends, written with one INSERT ... SELECT FROM unnest(...).
+/// Columns of the events a batch appends, as array literals for one INSERT ... FROM unnest(...).
 struct EventRows {
-    var positions = [String]()
-    var streams = [String]()
-    var versions = [String]()
-    var types = [String]()
-    var schemaVersions = [String]()
-    var data = [String]()
-    var metadata = [String]()
-    var occurredAt = [String]()
-    var recordedAt = [String]()
-    var commandIDs = [String?]()
-    var hashes = [String]()
+    private(set) var count = 0
+    private var positions = PostgresArrayBuilder()
+    private var streams = PostgresArrayBuilder()
+    private var versions = PostgresArrayBuilder()
+    private var types = PostgresArrayBuilder()
+    private var schemaVersions = PostgresArrayBuilder()
+    private var data = PostgresArrayBuilder(capacity: 4096)
+    private var metadata = PostgresArrayBuilder(capacity: 1024)
+    private var occurredAt = PostgresArrayBuilder()
+    private var recordedAt = PostgresArrayBuilder()
+    private var commandIDs = PostgresArrayBuilder()
+    private var hashes = PostgresArrayBuilder()
 
     mutating func add(_ event: RecordedEvent, hash: [UInt8]) {
-        positions.append(String(event.position))
+        count += 1
+        positions.append(event.position)
         streams.append(event.stream)
-        versions.append(String(event.version))
+        versions.append(event.version)
         types.append(event.type)
-        schemaVersions.append(String(event.schemaVersion))
+        schemaVersions.append(Int64(event.schemaVersion))
         data.append(event.dataText)
         metadata.append(event.metadataText)
-        occurredAt.append(String(event.occurredAt.microseconds))
-        recordedAt.append(String(event.recordedAt.microseconds))
+        occurredAt.append(event.occurredAt.microseconds)
+        recordedAt.append(event.recordedAt.microseconds)
         commandIDs.append(event.commandID)
         hashes.append(Hex.encode(hash))
     }
@@ -43,29 +45,28 @@ struct EventRows {
 
     var parameters: [String?] {
         [
-            PostgresArray.literal(positions), PostgresArray.literal(streams), PostgresArray.literal(versions),
-            PostgresArray.literal(types), PostgresArray.literal(schemaVersions), PostgresArray.literal(data),
-            PostgresArray.literal(metadata), PostgresArray.literal(occurredAt), PostgresArray.literal(recordedAt),
-            PostgresArray.literal(commandIDs), PostgresArray.literal(hashes),
+            positions.literal, streams.literal, versions.literal, types.literal, schemaVersions.literal,
+            data.literal, metadata.literal, occurredAt.literal, recordedAt.literal, commandIDs.literal,
+            hashes.literal,
         ]
     }
 }
 
 /// Columns of the commands a batch accepts.
 struct CommandRows {
-    var ids = [String]()
-    var hashes = [String]()
-    var streams = [String]()
-    var firstPositions = [String]()
-    var lastPositions = [String]()
-    var outcomes = [String]()
+    private var ids = PostgresArrayBuilder()
+    private var hashes = PostgresArrayBuilder()
+    private var streams = PostgresArrayBuilder()
+    private var firstPositions = PostgresArrayBuilder()
+    private var lastPositions = PostgresArrayBuilder()
+    private var outcomes = PostgresArrayBuilder()
 
     mutating func add(_ command: CommandKey, result: AppendResult) {
         ids.append(command.id)
         hashes.append(Hex.encode(command.requestHash))
         streams.append(result.stream)
-        firstPositions.append(String(result.firstPosition))
-        lastPositions.append(String(result.lastPosition))
+        firstPositions.append(result.firstPosition)
+        lastPositions.append(result.lastPosition)
         let outcome: [String: JSON] = ["version": .int(result.streamVersion), "answer": command.answer]
         outcomes.append(JSON.object(outcome).serializedString())
     }
@@ -80,9 +81,8 @@ struct CommandRows {
 
     var parameters: [String?] {
         [
-            PostgresArray.literal(ids), PostgresArray.literal(hashes), PostgresArray.literal(streams),
-            PostgresArray.literal(firstPositions), PostgresArray.literal(lastPositions),
-            PostgresArray.literal(outcomes),
+            ids.literal, hashes.literal, streams.literal, firstPositions.literal, lastPositions.literal,
+            outcomes.literal,
         ]
     }
 }

@@ -19,21 +19,6 @@ extension JSON {
         return JSON(jansson: root)
     }
 
-    /// jansson's `JSON_REAL_PRECISION(17)`, a function-like macro that does not import.
-    private static let realPrecision17: Int32 = 17 << 11
-
-    /// Compact text with sorted keys: the canonical form hashed into the event log.
-    public func serialized() -> [UInt8] {
-        let root = makeJansson()
-        defer { json_decref(root) }
-        let flags = JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY | Self.realPrecision17
-        guard let text = json_dumps(root, size_t(flags)) else { preconditionFailure("jansson out of memory") }
-        defer { free(text) }
-        return Array(UnsafeRawBufferPointer(start: text, count: strlen(text)))
-    }
-
-    public func serializedString() -> String { String(decoding: serialized(), as: UTF8.self) }
-
     init(jansson value: UnsafeMutablePointer<json_t>) {
         switch value.pointee.type {
         case JSON_OBJECT:
@@ -56,26 +41,6 @@ extension JSON {
         case JSON_FALSE: self = .bool(false)
         default: self = .null
         }
-    }
-
-    private func makeJansson() -> UnsafeMutablePointer<json_t> {
-        let made: UnsafeMutablePointer<json_t>?
-        switch self {
-        case .null: made = json_null()
-        case .bool(let value): made = value ? json_true() : json_false()
-        case .int(let value): made = json_integer(json_int_t(value))
-        case .double(let value): made = json_real(value)
-        case .string(let value):
-            made = value.utf8CString.withUnsafeBufferPointer { json_stringn($0.baseAddress, $0.count - 1) }
-        case .array(let elements):
-            made = json_array()
-            for element in elements { json_array_append_new(made, element.makeJansson()) }
-        case .object(let members):
-            made = json_object()
-            for (key, member) in members { json_object_set_new(made, key, member.makeJansson()) }
-        }
-        guard let made else { preconditionFailure("jansson could not build a value (invalid UTF-8 or no memory)") }
-        return made
     }
 
     /// jansson ends its messages with `near '<input>'`; cut that part so no input is echoed.

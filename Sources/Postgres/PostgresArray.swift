@@ -7,24 +7,9 @@ public enum PostgresArray {
 
     /// `{"a",NULL}`: nil elements are SQL NULL.
     public static func literal(_ values: [String?]) -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(values.reduce(2) { $0 + ($1?.utf8.count ?? 4) + 3 })
-        bytes.append(UInt8(ascii: "{"))
-        for (index, element) in values.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            guard let value = element else {
-                bytes += Array("NULL".utf8)
-                continue
-            }
-            bytes.append(UInt8(ascii: "\""))
-            for byte in value.utf8 {
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
-                bytes.append(byte)
-            }
-            bytes.append(UInt8(ascii: "\""))
-        }
-        bytes.append(UInt8(ascii: "}"))
-        return String(decoding: bytes, as: UTF8.self)
+        var builder = PostgresArrayBuilder(capacity: values.reduce(2) { $0 + ($1?.utf8.count ?? 4) + 3 })
+        for value in values { builder.append(value) }
+        return builder.literal
     }
 
     /// Parses a text-format one-dimensional array of strings, as PostgreSQL prints `text[]`.
@@ -54,4 +39,40 @@ public enum PostgresArray {
         if !current.isEmpty || wasQuoted { values.append(current) }
         return values
     }
+}
+
+/// Builds a text-format array literal element by element, without intermediate strings.
+public struct PostgresArrayBuilder: Sendable {
+    private var bytes: [UInt8] = [UInt8(ascii: "{")]
+
+    public init(capacity: Int = 64) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    public mutating func append(_ value: String?) {
+        if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+        guard var text = value else {
+            bytes += [UInt8(ascii: "N"), UInt8(ascii: "U"), UInt8(ascii: "L"), UInt8(ascii: "L")]
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { utf8 in
+            if !utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func append(_ value: Int64) {
+        if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+        bytes += Array(String(value).utf8)
+    }
+
+    public var literal: String { String(decoding: bytes + [UInt8(ascii: "}")], as: UTF8.self) }
 }
