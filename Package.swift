@@ -27,23 +27,38 @@ let package = Package(
             path: "Projections",
             resources: [.copy("OfficerLookup/Migrations")]
         ),
+        .target(
+            name: "Snapshots",
+            dependencies: ["EventStore", "JSON", "Postgres"],
+            path: "Snapshots",
+            resources: [.copy("Migrations")]
+        ),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
         .target(name: "HTTPClient"),
         .target(name: "DemoTraffic", dependencies: ["BorderDomain", "BorderTime"]),
         .target(
             name: "BorderAPI",
-            dependencies: ["BorderDomain", "BorderTime", "EventStore", "HTTPServer", "JSON", "Postgres", "Projections"]
+            dependencies: [
+                "BorderDomain", "BorderTime", "EventStore", "HTTPServer", "JSON", "Postgres", "Projections", "Snapshots",
+            ]
         ),
         .target(name: "Benchmarks", dependencies: ["BorderTime", "EventStore", "JSON", "Postgres"]),
         .executableTarget(
             name: "border",
             dependencies: [
-                "Benchmarks", "BorderAPI", "DemoTraffic", "EventStore", "HTTPClient", "HTTPServer", "JSON",
+                "Benchmarks", "BorderAPI", "Snapshots", "DemoTraffic", "EventStore", "HTTPClient", "HTTPServer", "JSON",
                 "Projections",
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "BorderTime", "TestSupport"]),
+        .testTarget(
+            name: "SnapshotTests",
+            dependencies: [
+                "BorderAPI", "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "Postgres", "Snapshots",
+                "TestSupport",
+            ]
+        ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain", "BorderTime", "JSON"]),
         .testTarget(

@@ -5,6 +5,7 @@ import HTTPServer
 import JSON
 import Postgres
 import Projections
+import Snapshots
 
 /// The HTTP API of `border serve`: commands append to the log, queries read the read models.
 /// Called on libmicrohttpd's worker threads; every handler blocks on its own pooled connection.
@@ -16,12 +17,13 @@ public struct BorderAPI: HTTPResponder {
     let log: @Sendable (String) -> Void
 
     public init(
-        pool: PostgresPool, writer: GroupCommitWriter, lookup: OfficerLookup = OfficerLookup(),
+        pool: PostgresPool, writer: GroupCommitWriter, lookup: OfficerLookup = OfficerLookup(), snapshotEvery: Int = 20,
         log: @escaping @Sendable (String) -> Void
     ) {
         self.pool = pool
         self.store = EventStore()
-        self.recorder = CrossingRecorder(store: store, pool: pool, writer: writer)
+        let loader = AggregateLoader(store: store, kind: .traveller, snapshotEvery: snapshotEvery)
+        self.recorder = CrossingRecorder(store: store, pool: pool, writer: writer, loader: loader)
         self.lookup = lookup
         self.log = log
     }

@@ -3,6 +3,7 @@ import BorderTime
 import EventStore
 import JSON
 import Postgres
+import Snapshots
 
 /// Records a crossing on the traveller's stream: loads the stream, decides, appends with the
 /// version it loaded, and decides again on a concurrent append (up to a few times).
@@ -10,6 +11,7 @@ struct CrossingRecorder: Sendable {
     let store: EventStore
     let pool: PostgresPool
     let writer: GroupCommitWriter
+    let loader: AggregateLoader<Traveller>
     static let attempts = 5
 
     func record(_ crossing: Crossing, command: CommandContext) throws(APIError) -> (AppendResult, TravellerEvent) {
@@ -40,15 +42,7 @@ struct CrossingRecorder: Sendable {
     )
         throws -> (AppendResult, TravellerEvent)
     {
-        let history = try store.read(stream: stream, on: connection)
-        var traveller = Traveller()
-        for recorded in history {
-            if let event = try TravellerEvent(
-                type: recorded.type, data: try recorded.data(), occurredAt: recorded.occurredAt)
-            {
-                traveller.apply(event)
-            }
-        }
+        let (traveller, version) = try loader.load(stream: stream, on: connection)
         let event = traveller.decide(crossing)
         let newEvent = NewEvent(
             type: event.type, schemaVersion: TravellerEvent.currentSchemaVersion, data: event.data,
@@ -57,7 +51,7 @@ struct CrossingRecorder: Sendable {
             "type": .string(event.type), "anomalies": .array(event.crossing.anomalies.map { .string($0.rawValue) }),
         ]
         let request = AppendRequest(
-            stream: stream, expected: history.isEmpty ? .noStream : .exactly(history.last!.version),
+            stream: stream, expected: version == 0 ? .noStream : .exactly(version),
             events: [newEvent], command: command.key(answer: answer))
         return (try writer.append(request), event)
     }

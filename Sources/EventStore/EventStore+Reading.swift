@@ -19,9 +19,13 @@ extension EventStore {
             [String(position), String(limit)], on: connection)
     }
 
-    /// Every event of `stream` in version order.
-    public func read(stream: String, on connection: PostgresConnection) throws(EventStoreError) -> [RecordedEvent] {
-        try fetch(Self.selectColumns + " WHERE stream = $1 ORDER BY version", [stream], on: connection)
+    /// The events of `stream` after `version` (all of them by default), in version order.
+    public func read(stream: String, afterVersion version: Int64 = 0, on connection: PostgresConnection)
+        throws(EventStoreError) -> [RecordedEvent]
+    {
+        try fetch(
+            Self.selectColumns + " WHERE stream = $1 AND version > $2 ORDER BY version", [stream, String(version)],
+            on: connection)
     }
 
     /// The last position and chain hash (position 0 and the genesis hash for an empty log).

@@ -1,6 +1,7 @@
 import EventStore
 import Postgres
 import Projections
+import Snapshots
 
 /// `border migrate`: applies the event store's migrations, then each read model's.
 struct MigrateCommand {
@@ -12,6 +13,7 @@ struct MigrateCommand {
         let connection = try PostgresConnection(conninfo: Database.conninfo)
         let migrator = Migrator()
         var applied = try migrator.migrate(try Migration.eventStore(), on: connection)
+        applied += try migrator.migrate(try AggregateLoader<Void>.migrations(), on: connection)
         for projection in ProjectCommand.projections {
             applied += try migrator.migrate(try projection.migrations(), on: connection)
         }

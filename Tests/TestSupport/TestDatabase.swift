@@ -9,9 +9,13 @@ public struct TestDatabase: Sendable {
     public let conninfo: String
     public let schema: String
 
+    /// The test cluster's connection string; `Scripts/test` sets it. Tests never fall back to
+    /// another database: without it they stop at once and say how to run them.
     public static var conninfo: String {
-        let environment = ProcessInfo.processInfo.environment
-        return environment["BORDER_TEST_DATABASE_URL"] ?? environment["BORDER_DATABASE_URL"] ?? ""
+        guard let url = ProcessInfo.processInfo.environment["BORDER_TEST_DATABASE_URL"], !url.isEmpty else {
+            fatalError("BORDER_TEST_DATABASE_URL is not set: run the tests with Scripts/test")
+        }
+        return url
     }
 
     /// Creates a fresh, empty schema.

@@ -9,6 +9,11 @@ public struct Traveller: Sendable, Equatable {
 
     public init() {}
 
+    init(version: Int64, crossings: [(direction: Crossing.Direction, at: Timestamp)]) {
+        self.version = version
+        self.crossings = crossings
+    }
+
     public init(events: some Sequence<TravellerEvent>) {
         for event in events { apply(event) }
     }
