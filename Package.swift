@@ -39,7 +39,8 @@ let package = Package(
         .target(
             name: "BorderAPI",
             dependencies: [
-                "BorderDomain", "BorderTime", "EventStore", "HTTPServer", "JSON", "Postgres", "Projections", "Snapshots",
+                "BorderDomain", "BorderTime", "EventStore", "HTTPServer", "JSON", "Postgres", "Projections",
+                "Snapshots",
             ]
         ),
         .target(name: "Benchmarks", dependencies: ["BorderTime", "EventStore", "JSON", "Postgres"]),
@@ -58,6 +59,10 @@ let package = Package(
                 "BorderAPI", "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "Postgres", "Snapshots",
                 "TestSupport",
             ]
+        ),
+        .testTarget(
+            name: "ProjectorTests",
+            dependencies: ["BorderTime", "EventStore", "Postgres", "Projections", "TestSupport"]
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain", "BorderTime", "JSON"]),

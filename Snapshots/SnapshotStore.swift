@@ -1,5 +1,5 @@
-import Postgres
 import JSON
+import Postgres
 
 /// Reads and writes `aggregate_snapshots`: at most one snapshot per stream and schema version.
 public struct SnapshotStore: Sendable {

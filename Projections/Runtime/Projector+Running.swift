@@ -10,8 +10,12 @@ extension Projector {
         var reportedOutage = false
         while !isStopping {
             do {
-                let worker = try PostgresConnection(conninfo: conninfo, options: options)
-                let listener = try PostgresConnection(conninfo: conninfo, options: options)
+                let worker = try PostgresConnection(
+                    conninfo: conninfo,
+                    options: options.merging(["application_name": "border-project-\(projection.name)"]) { $1 })
+                let listener = try PostgresConnection(
+                    conninfo: conninfo,
+                    options: options.merging(["application_name": "border-project-\(projection.name)-listen"]) { $1 })
                 try listener.listen(to: EventStore.channel)
                 if reportedOutage { log("database reachable again projection=\(projection.name)") }
                 reportedOutage = false

@@ -23,7 +23,8 @@ struct UpcasterTests {
         let fixture = try StoreFixture()
         let connection = try fixture.database.connect()
         let old = NewEvent(
-            type: "NameRecorded", schemaVersion: 1, data: ["name": "Anna Maria"], occurredAt: Timestamp(microseconds: 0))
+            type: "NameRecorded", schemaVersion: 1, data: ["name": "Anna Maria"], occurredAt: Timestamp(microseconds: 0)
+        )
         _ = try fixture.store.append(AppendRequest(stream: "n", expected: .noStream, events: [old]), on: connection)
 
         let stored = try fixture.store.read(stream: "n", on: connection)[0]

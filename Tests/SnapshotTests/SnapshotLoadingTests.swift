@@ -26,8 +26,10 @@ struct SnapshotLoadingTests {
     static func randomCrossing(using generator: inout SeededGenerator) -> Crossing {
         Crossing(
             direction: Bool.random(using: &generator) ? .arrival : .departure, document: document, port: "APW",
-            occurredAt: Timestamp(microseconds: Int64.random(in: 1_700_000_000_000_000...1_800_000_000_000_000,
-                using: &generator)))
+            occurredAt: Timestamp(
+                microseconds: Int64.random(
+                    in: 1_700_000_000_000_000...1_800_000_000_000_000,
+                    using: &generator)))
     }
 
     @Test(arguments: 1...12)
@@ -74,7 +76,8 @@ struct SnapshotLoadingTests {
         }
         let snapshots = SnapshotStore()
         try snapshots.save(
-            stream: "t", schemaVersion: Traveller.stateSchemaVersion - 1, version: 5, state: ["applied": 0, "crossings": []],
+            stream: "t", schemaVersion: Traveller.stateSchemaVersion - 1, version: 5,
+            state: ["applied": 0, "crossings": []],
             on: connection)
         let loader = AggregateLoader(store: store, kind: .traveller, snapshotEvery: 100)
 
@@ -87,7 +90,8 @@ struct SnapshotLoadingTests {
         #expect(try loader.load(stream: "t", on: connection).version == 5)
 
         try snapshots.save(
-            stream: "t", schemaVersion: Traveller.stateSchemaVersion, version: 5, state: ["applied": 0, "crossings": []],
+            stream: "t", schemaVersion: Traveller.stateSchemaVersion, version: 5,
+            state: ["applied": 0, "crossings": []],
             on: connection)
         #expect(try loader.load(stream: "t", on: connection).aggregate == Traveller(), "the snapshot is what is read")
     }

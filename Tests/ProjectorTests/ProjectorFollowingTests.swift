@@ -1,0 +1,116 @@
+import BorderTime
+import EventStore
+import Foundation
+import Postgres
+import Projections
+import Synchronization
+import TestSupport
+import Testing
+
+/// A read model that records, per position, how many times it was applied.
+struct CountingProjection: Projection {
+    let name = "counting"
+    let schema: String
+
+    func migrations() throws -> [Migration] {
+        [
+            Migration(
+                component: "read_model.\(schema)", number: 1, name: "0001_counting",
+                sql: """
+                    CREATE SCHEMA \(schema);
+                    CREATE TABLE \(schema).checkpoint (singleton BOOLEAN PRIMARY KEY DEFAULT TRUE, position BIGINT NOT NULL,
+                        updated_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp());
+                    INSERT INTO \(schema).checkpoint (position) VALUES (0);
+                    CREATE TABLE \(schema).applied (position BIGINT PRIMARY KEY, times INTEGER NOT NULL);
+                    """)
+        ]
+    }
+
+    func apply(_ event: RecordedEvent, on connection: PostgresConnection) throws {
+        try connection.query(
+            """
+            INSERT INTO \(schema).applied (position, times) VALUES ($1, 1)
+            ON CONFLICT (position) DO UPDATE SET times = applied.times + 1
+            """, [String(event.position)])
+    }
+}
+
+@Suite("A projector following the log")
+struct ProjectorFollowingTests {
+    static func setUp() throws -> (TestDatabase, PostgresConnection, CountingProjection) {
+        let database = try TestDatabase(prefix: "proj")
+        let connection = try database.connect()
+        try Migrator().migrate(try Migration.eventStore(), on: connection)
+        let projection = CountingProjection(schema: "\(database.schema)_counting")
+        try Migrator().migrate(try projection.migrations(), on: connection)
+        return (database, connection, projection)
+    }
+
+    static func append(_ count: Int, stream: String, on connection: PostgresConnection) throws {
+        for number in 0..<count {
+            _ = try EventStore().append(
+                AppendRequest(
+                    stream: stream, expected: .any,
+                    events: [
+                        NewEvent(type: "T", data: ["n": .int(Int64(number))], occurredAt: Timestamp(microseconds: 0))
+                    ]),
+                on: connection)
+        }
+    }
+
+    static func appliedOnce(_ projection: CountingProjection, upTo head: Int64, on connection: PostgresConnection)
+        throws
+        -> Bool
+    {
+        let rows = try connection.query(
+            "SELECT count(*), coalesce(max(times), 0), coalesce(max(position), 0) FROM \(projection.schema).applied")
+        return try rows[0].int64(0) == head && rows[0].int64(1) == 1 && rows[0].int64(2) == head
+    }
+
+    @Test func listenConnectionKilledMidStreamReconnectsAndMissesNothing() throws {
+        let (database, connection, projection) = try Self.setUp()
+        let projector = Projector(
+            projection: projection, configuration: .init(batchSize: 50, pollIntervalMilliseconds: 60_000))
+        let logged = Mutex<[String]>([])
+        let thread = Thread {
+            projector.run(conninfo: database.conninfo, options: database.options) { line in
+                logged.withLock { $0.append(line) }
+            }
+        }
+        thread.start()
+        defer { projector.stop() }
+        try Self.append(30, stream: "a", on: connection)
+        #expect(try waitUntil(seconds: 20) { try Self.appliedOnce(projection, upTo: 30, on: connection) })
+
+        let killed = try connection.query(
+            """
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE application_name = 'border-project-counting-listen' AND query ILIKE 'LISTEN%'
+            """)
+        try Self.append(40, stream: "b", on: connection)
+
+        #expect(killed.count >= 1)
+        #expect(try waitUntil(seconds: 20) { try Self.appliedOnce(projection, upTo: 70, on: connection) })
+    }
+
+    @Test func lostDatabaseIsReportedOnceNotPerRetry() throws {
+        let projector = Projector(projection: CountingProjection(schema: "nowhere"))
+        let logged = Mutex<[String]>([])
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            projector.run(conninfo: "host=127.0.0.1 port=1 connect_timeout=1") { line in
+                logged.withLock { $0.append(line) }
+            }
+            finished.signal()
+        }
+        thread.start()
+
+        #expect(waitUntil(seconds: 5) { logged.withLock { !$0.isEmpty } })
+        usleep(1_500_000)
+        projector.stop()
+        finished.wait()
+
+        #expect(logged.withLock { $0.count } == 1)
+        #expect(logged.withLock { $0.first?.hasPrefix("projection stalled projection=counting") } == true)
+    }
+}
