@@ -33,6 +33,7 @@ let package = Package(
             path: "Snapshots",
             resources: [.copy("Migrations")]
         ),
+        .target(name: "Audit", dependencies: ["EventStore", "JSON", "Postgres"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
         .target(name: "HTTPClient"),
         .target(name: "DemoTraffic", dependencies: ["BorderDomain", "BorderTime"]),
@@ -47,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "border",
             dependencies: [
-                "Benchmarks", "BorderAPI", "Snapshots", "DemoTraffic", "EventStore", "HTTPClient", "HTTPServer", "JSON",
+                "Audit", "Benchmarks", "BorderAPI", "Snapshots", "DemoTraffic", "EventStore", "HTTPClient", "HTTPServer", "JSON",
                 "Projections",
             ]
         ),
@@ -63,6 +64,9 @@ let package = Package(
         .testTarget(
             name: "ProjectorTests",
             dependencies: ["BorderTime", "EventStore", "Postgres", "Projections", "TestSupport"]
+        ),
+        .testTarget(
+            name: "AuditTests", dependencies: ["Audit", "BorderTime", "EventStore", "JSON", "Postgres", "TestSupport"]
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain", "BorderTime", "JSON"]),

@@ -13,6 +13,9 @@ enum CommandLineInterface {
           demo feed --url URL [--date YYYY-MM-DD] [--seed N] [--arrivals N] [--departures N]
                                            record a day of generated traffic at APW through the API
           demo lookups --url URL           print a few officer lookups
+          audit verify [--from P] [--to P] recompute the hash chain; report the first break
+          audit export [--from P] [--to P] [--stream S]
+                                           JSON Lines for third-party verification
           bench store [--seconds N] [--json]
                                            the event store beside bare INSERT/SELECT baselines
 
@@ -29,6 +32,7 @@ enum CommandLineInterface {
             case "project": try ProjectCommand(arguments).run()
             case "demo": try DemoCommand(arguments).run()
             case "bench": try BenchCommand(arguments).run()
+            case "audit": try AuditCommand(arguments).run()
             case "help", "--help", "-h":
                 print(usage)
             case let other:
