@@ -40,54 +40,47 @@ public struct ChainVerifier: Sendable {
         public var broken: Break?
     }
 
-    public var pageSize = 10_000
+    public var pageSize = 20_000
     let store = EventStore()
 
     public init() {}
 
-    /// Verifies positions `from...to` (the whole log by default). Starting past position 1 trusts
-    /// the stored hash of the event before `from`, and says so in the report's `first`.
+    /// Verifies positions `from...to` (the whole log as of the start by default). Starting past
+    /// position 1 trusts the stored hash of the event before `from`; `Report.first` says where
+    /// the verification started. Pages are fetched on a second connection while the previous
+    /// page is hashed.
     public func verify(
         from: Int64 = 1, to: Int64? = nil, on connection: PostgresConnection,
+        prefetchOn fetcher: PostgresConnection? = nil,
         progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }
     ) throws -> Report {
         let head = try store.head(on: connection)
+        let start = max(from, 1)
         let end = min(to ?? head.position, head.position)
-        var previous = ChainHash.genesis
-        if from > 1 {
-            guard let before = try store.read(after: from - 2, limit: 1, on: connection).first,
-                before.position == from - 1
+        var report = Report(first: start, last: start - 1, verified: 0, lastHash: ChainHash.genesis, broken: nil)
+        if start > 1 {
+            guard let before = try store.read(after: start - 2, limit: 1, on: connection).first,
+                before.position == start - 1
             else {
-                return Report(
-                    first: from, last: from - 1, verified: 0, lastHash: [], broken: .missing(position: from - 1))
+                report.broken = .missing(position: start - 1)
+                return report
             }
-            previous = before.hash
+            report.lastHash = before.hash
         }
-        var expected = max(from, 1)
-        var report = Report(first: expected, last: expected - 1, verified: 0, lastHash: previous, broken: nil)
-        while expected <= end || to == nil {
-            let page = try store.read(after: expected - 1, limit: pageSize, on: connection)
-            guard !page.isEmpty else { break }
-            for event in page {
-                if let end = to, event.position > end { return report }
-                guard event.position == expected else {
-                    report.broken = .missing(position: expected)
-                    return report
-                }
-                let hash = ChainHash.next(after: previous, event: event)
-                guard hash == event.hash else {
-                    report.broken = .hashMismatch(position: event.position)
-                    return report
-                }
-                previous = hash
-                report.last = event.position
-                report.lastHash = hash
-                report.verified += 1
-                expected += 1
+        let pages = PageFetcher(connection: fetcher ?? connection, after: start - 1, through: end, pageSize: pageSize)
+        var hasher = PageHasher(expected: start, previous: report.lastHash)
+        while let page = try pages.next() {
+            if let broken = hasher.verify(page) {
+                report.broken = broken
+                break
             }
-            progress(report.verified, max(end - report.first + 1, report.verified))
+            progress(hasher.expected - start, end - start + 1)
         }
-        if to == nil && (report.last != head.position || report.lastHash != head.hash) {
+        pages.cancel()
+        report.last = hasher.expected - 1
+        report.verified = hasher.expected - start
+        report.lastHash = hasher.previous
+        if report.broken == nil && to == nil && (report.last != head.position || report.lastHash != head.hash) {
             report.broken = .headMismatch(headPosition: head.position, lastPosition: report.last)
         }
         return report

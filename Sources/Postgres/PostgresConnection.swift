@@ -53,6 +53,24 @@ public final class PostgresConnection: @unchecked Sendable {
         return try rows(of: result, context: context)
     }
 
+    func withPreparedResult(_ sql: String, _ parameters: [String?], binary: Bool, context: String)
+        throws(PostgresError) -> PostgresResult
+    {
+        let name = try preparedName(for: sql, parameterCount: parameters.count, context: context)
+        let result = Self.withCStrings(parameters) { pointers in
+            PQexecPrepared(live, name, Int32(pointers.count), pointers, nil, nil, binary ? 1 : 0)
+        }
+        guard let result else {
+            throw PostgresError(code: .connection, serverMessage: lastError, context: context)
+        }
+        guard PQresultStatus(result) == PGRES_TUPLES_OK else {
+            defer { PQclear(result) }
+            _ = try rows(of: result, context: context)
+            throw PostgresError(code: .decoding, context: "\(context) returned no rows")
+        }
+        return PostgresResult(result)
+    }
+
     /// Runs one or more statements without parameters (migrations, BEGIN, COMMIT) and returns
     /// the rows of the last one.
     @discardableResult

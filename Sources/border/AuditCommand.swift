@@ -45,7 +45,10 @@ struct AuditCommand {
     private func verify(from: Int64, to: Int64?, on connection: PostgresConnection) throws {
         let bar = ProgressBar(label: "verify")
         let started = Date()
-        let report = try ChainVerifier().verify(from: from, to: to, on: connection) { done, total in
+        let fetcher = try PostgresConnection(
+            conninfo: Database.conninfo, options: ["options": "-c default_transaction_read_only=on"])
+        let report = try ChainVerifier().verify(from: from, to: to, on: connection, prefetchOn: fetcher) {
+            done, total in
             bar.update(done: done, total: total)
         }
         bar.finish()

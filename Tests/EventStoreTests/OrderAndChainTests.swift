@@ -92,3 +92,28 @@ struct OrderAndChainTests {
         #expect(stored.recordedAt > occurred)
     }
 }
+
+@Suite("The canonical form is fixed")
+struct CanonicalFormTests {
+    /// A golden vector: changing the canonical layout would orphan every stored chain, so this
+    /// value must never change.
+    @Test func canonicalBytesAndHashOfAKnownEventNeverChange() {
+        let event = RecordedEvent(
+            position: 1, stream: "traveller-abc", version: 1, type: "ArrivalRecorded", schemaVersion: 1,
+            dataText: #"{"port":"APW"}"#, metadataText: #"{"officer":"o1"}"#,
+            occurredAt: Timestamp(microseconds: 1_729_438_200_000_000),
+            recordedAt: Timestamp(microseconds: 1_729_438_201_000_000), commandID: nil, hash: [])
+
+        let canonical = ChainHash.canonicalBytes(of: event)
+
+        #expect(
+            Hex.encode(canonical)
+                == "42432d4556454e542d31" + "0000000000000001" + "0000000d" + Hex.encode(Array("traveller-abc".utf8))
+                + "0000000000000001" + "0000000f" + Hex.encode(Array("ArrivalRecorded".utf8)) + "0000000000000001"
+                + "000624ea35926e00" + "000624ea35a1b040" + "0000000e" + Hex.encode(Array(#"{"port":"APW"}"#.utf8))
+                + "00000010" + Hex.encode(Array(#"{"officer":"o1"}"#.utf8)) + "ffffffff")
+        #expect(
+            Hex.encode(ChainHash.next(after: ChainHash.genesis, event: event))
+                == "eae2ed9648e2a1e0aafabfc2be814bc99f1b51fe60626b572fa86e8af54a4426")
+    }
+}
