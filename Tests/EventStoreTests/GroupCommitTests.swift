@@ -123,3 +123,28 @@ struct GroupCommitTests {
         #expect(stored.last?.position == successes.first?.lastPosition)
     }
 }
+
+@Suite("The group-commit writer without a database")
+struct WriterOutageTests {
+    @Test func unreachableDatabaseFailsEachCommandAndIsReportedOnce() {
+        let reports = Mutex(0)
+        let writer = GroupCommitWriter(conninfo: "host=127.0.0.1 port=1 connect_timeout=1") { _ in
+            reports.withLock { $0 += 1 }
+        }
+        defer { writer.shutdown() }
+        let request = AppendRequest(
+            stream: "s", expected: .any,
+            events: [NewEvent(type: "T", data: [:], occurredAt: Timestamp(microseconds: 0))])
+
+        let outcomes = (0..<3).map { _ in Result { () throws(EventStoreError) in try writer.append(request) } }
+
+        for outcome in outcomes {
+            guard case .failure(let error) = outcome else {
+                Issue.record("an append succeeded without a database")
+                continue
+            }
+            #expect(error.code == .unavailable)
+        }
+        #expect(reports.withLock { $0 } == 1)
+    }
+}

@@ -114,3 +114,31 @@ struct ProjectorFollowingTests {
         #expect(logged.withLock { $0.first?.hasPrefix("projection stalled projection=counting") } == true)
     }
 }
+
+@Suite("A projector following concurrent writers")
+struct ProjectorUnderConcurrentWritersTests {
+    @Test func projectorFollowingLiveSeesEveryEventExactlyOnceInOrder() throws {
+        let (database, connection, projection) = try ProjectorFollowingTests.setUp()
+        let projector = Projector(
+            projection: projection, configuration: .init(batchSize: 37, pollIntervalMilliseconds: 50))
+        Thread { projector.run(conninfo: database.conninfo, options: database.options) { _ in } }.start()
+        defer { projector.stop() }
+        let writer = GroupCommitWriter(conninfo: database.conninfo, options: database.options)
+        defer { writer.shutdown() }
+
+        runOnThreads(16) { thread in
+            for number in 0..<40 {
+                _ = try? writer.append(
+                    AppendRequest(
+                        stream: "w\(thread)", expected: number == 0 ? .noStream : .exactly(Int64(number)),
+                        events: [NewEvent(type: "T", data: [:], occurredAt: Timestamp(microseconds: 0))]))
+            }
+        }
+
+        #expect(try EventStore().head(on: connection).position == 640)
+        #expect(
+            try waitUntil(seconds: 30) {
+                try ProjectorFollowingTests.appliedOnce(projection, upTo: 640, on: connection)
+            })
+    }
+}
