@@ -33,7 +33,7 @@ let package = Package(
             path: "Snapshots",
             resources: [.copy("Migrations")]
         ),
-        .target(name: "Audit", dependencies: ["EventStore", "JSON", "Postgres"]),
+        .target(name: "Audit", dependencies: ["CCrypto", "EventStore", "JSON", "Postgres"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
         .target(name: "HTTPClient"),
         .target(name: "DemoTraffic", dependencies: ["BorderDomain", "BorderTime"]),

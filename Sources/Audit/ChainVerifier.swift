@@ -9,13 +9,18 @@ public struct ChainVerifier: Sendable {
         case missing(position: Int64)
         /// The stored hash is not the hash of this event's content chained to the one before.
         case hashMismatch(position: Int64)
+        /// The log no longer extends a signed checkpoint: the hash at its position differs.
+        case divergesFromCheckpoint(position: Int64)
+        /// The log ends before a signed checkpoint's position.
+        case shorterThanCheckpoint(checkpointPosition: Int64, lastPosition: Int64)
         /// The log's head does not name the last event (events removed from the end, or added
         /// past it without moving the head).
         case headMismatch(headPosition: Int64, lastPosition: Int64)
 
         public var position: Int64 {
             switch self {
-            case .missing(let position), .hashMismatch(let position): position
+            case .missing(let position), .hashMismatch(let position), .divergesFromCheckpoint(let position): position
+            case .shorterThanCheckpoint(_, let last): last + 1
             case .headMismatch(let head, let last): min(head, last) + 1
             }
         }
@@ -25,6 +30,10 @@ public struct ChainVerifier: Sendable {
             case .missing(let position): "chain broken at position \(position): no event stored there"
             case .hashMismatch(let position):
                 "chain broken at position \(position): stored hash does not match the event's content"
+            case .divergesFromCheckpoint(let position):
+                "the log does not extend the checkpoint: its hash at position \(position) differs from the signed one"
+            case .shorterThanCheckpoint(let checkpoint, let last):
+                "the log ends at position \(last), before the checkpoint's position \(checkpoint)"
             case .headMismatch(let head, let last):
                 "chain broken after position \(min(head, last)): the log head names position \(head), "
                     + "the last stored event is \(last)"
@@ -50,8 +59,8 @@ public struct ChainVerifier: Sendable {
     /// the verification started. Pages are fetched on a second connection while the previous
     /// page is hashed.
     public func verify(
-        from: Int64 = 1, to: Int64? = nil, on connection: PostgresConnection,
-        prefetchOn fetcher: PostgresConnection? = nil,
+        from: Int64 = 1, to: Int64? = nil, against checkpoint: (position: Int64, hash: [UInt8])? = nil,
+        on connection: PostgresConnection, prefetchOn fetcher: PostgresConnection? = nil,
         progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }
     ) throws -> Report {
         let head = try store.head(on: connection)
@@ -68,7 +77,7 @@ public struct ChainVerifier: Sendable {
             report.lastHash = before.hash
         }
         let pages = PageFetcher(connection: fetcher ?? connection, after: start - 1, through: end, pageSize: pageSize)
-        var hasher = PageHasher(expected: start, previous: report.lastHash)
+        var hasher = PageHasher(expected: start, previous: report.lastHash, checkpoint: checkpoint)
         while let page = try pages.next() {
             if let broken = hasher.verify(page) {
                 report.broken = broken
@@ -82,6 +91,9 @@ public struct ChainVerifier: Sendable {
         report.lastHash = hasher.previous
         if report.broken == nil && to == nil && (report.last != head.position || report.lastHash != head.hash) {
             report.broken = .headMismatch(headPosition: head.position, lastPosition: report.last)
+        }
+        if report.broken == nil, let checkpoint, checkpoint.position > report.last {
+            report.broken = .shorterThanCheckpoint(checkpointPosition: checkpoint.position, lastPosition: report.last)
         }
         return report
     }

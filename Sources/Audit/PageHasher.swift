@@ -6,10 +6,12 @@ struct PageHasher {
     private(set) var expected: Int64
     private(set) var previous: [UInt8]
     private var buffer = [UInt8]()
+    let checkpoint: (position: Int64, hash: [UInt8])?
 
-    init(expected: Int64, previous: [UInt8]) {
+    init(expected: Int64, previous: [UInt8], checkpoint: (position: Int64, hash: [UInt8])? = nil) {
         self.expected = expected
         self.previous = previous
+        self.checkpoint = checkpoint
         buffer.reserveCapacity(4096)
     }
 
@@ -33,6 +35,9 @@ struct PageHasher {
                 commandID: page.isNull(row: row, column: Column.commandID.rawValue) ? nil : bytes(.commandID))
             let hash = ChainHash.next(after: previous, fields: fields, buffer: &buffer)
             guard hash.elementsEqual(bytes(.hash)) else { return .hashMismatch(position: position) }
+            if let checkpoint, checkpoint.position == position, checkpoint.hash != hash {
+                return .divergesFromCheckpoint(position: position)
+            }
             previous = hash
             expected += 1
         }

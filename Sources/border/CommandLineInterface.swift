@@ -14,6 +14,12 @@ enum CommandLineInterface {
                                            record a day of generated traffic at APW through the API
           demo lookups --url URL           print a few officer lookups
           audit verify [--from P] [--to P] recompute the hash chain; report the first break
+          audit verify --against FILE --public-key FILE
+                                           also prove the log extends a signed checkpoint
+          audit keygen --private FILE --public FILE
+                                           an Ed25519 key pair for the auditor
+          audit checkpoint --key FILE [--out FILE]
+                                           verify, then sign the head position and hash
           audit export [--from P] [--to P] [--stream S]
                                            JSON Lines for third-party verification
           bench store [--seconds N] [--json]
