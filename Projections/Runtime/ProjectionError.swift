@@ -6,6 +6,7 @@ public struct ProjectionError: Error, Sendable, CustomStringConvertible {
     public enum Code: Sendable, Equatable {
         case missingResource
         case unreadableEvent
+        case gapInLog
         case database
     }
 

@@ -39,8 +39,18 @@ public final class Projector: Sendable {
     public func runBatch(on connection: PostgresConnection) throws -> Int {
         try connection.withTransaction(context: "\(projection.name) batch") { connection in
             let checkpoint = try lockCheckpoint(on: connection)
-            let events = try store.read(after: checkpoint, limit: configuration.batchSize, on: connection)
-            guard let last = events.last else { return 0 }
+            let read = try store.read(after: checkpoint, limit: configuration.batchSize, on: connection)
+            // Positions are dense; a gap means the log was tampered with. Apply up to it, then
+            // stop there rather than skip what is missing.
+            let events = read.enumerated().prefix { $0.element.position == checkpoint + 1 + Int64($0.offset) }.map(
+                \.element)
+            guard let last = events.last else {
+                guard read.isEmpty else {
+                    throw ProjectionError(
+                        .gapInLog, "\(projection.name): position \(checkpoint + 1) is missing from the log")
+                }
+                return 0
+            }
             for event in events {
                 try projection.apply(event, on: connection)
             }

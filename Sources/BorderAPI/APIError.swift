@@ -20,6 +20,8 @@ public struct APIError: Error, Sendable, Equatable {
         case unavailable = "unavailable"
         case outcomeUnknown = "outcome_unknown"
         case internalError = "internal_error"
+        /// Answered by the HTTP layer itself, before routing (listed so clients know every code).
+        case bodyTooLarge = "body_too_large"
 
         public var status: Int {
             switch self {
@@ -32,6 +34,7 @@ public struct APIError: Error, Sendable, Equatable {
             case .unsupportedMediaType: 415
             case .unavailable, .outcomeUnknown: 503
             case .internalError: 500
+            case .bodyTooLarge: 413
             }
         }
     }
@@ -39,16 +42,18 @@ public struct APIError: Error, Sendable, Equatable {
     public var code: Code
     public var message: String
     public var field: String?
+    /// For 405: the methods the route allows, sent as the `Allow` header.
+    public var allowed: [String] = []
 
-    public init(_ code: Code, _ message: String, field: String? = nil) {
+    public init(_ code: Code, _ message: String, field: String? = nil, allowed: [String] = []) {
         self.code = code
         self.message = message
         self.field = field
+        self.allowed = allowed
     }
 
+    /// `field` is always present: the field at fault, or null when no single field is.
     public var json: JSON {
-        var body: [String: JSON] = ["code": .string(code.rawValue), "message": .string(message)]
-        if let field { body["field"] = .string(field) }
-        return ["error": .object(body)]
+        ["error": ["code": .string(code.rawValue), "message": .string(message), "field": .optional(field)]]
     }
 }

@@ -35,29 +35,35 @@ public struct BorderAPI: HTTPResponder {
             if error.code == .internalError || error.code == .unavailable {
                 log("request failed method=\(request.method) path=\(request.path) code=\(error.code.rawValue)")
             }
-            return .json(error.json, status: error.code.status)
+            let headers = error.allowed.isEmpty ? [] : [("Allow", error.allowed.joined(separator: ", "))]
+            return .json(error.json, status: error.code.status, headers: headers)
         }
     }
 
     private func route(_ request: HTTPRequest) throws(APIError) -> HTTPResponse {
-        switch (request.method, request.path) {
+        // HEAD is answered as GET; libmicrohttpd leaves the body out.
+        let method = request.method == "HEAD" ? "GET" : request.method
+        switch (method, request.path) {
         case ("POST", "/v1/arrivals"): return try recordCrossing(request, direction: .arrival)
         case ("POST", "/v1/departures"): return try recordCrossing(request, direction: .departure)
         case ("GET", "/v1/travellers"): return try findTraveller(request)
         case ("GET", "/health"): return health()
-        case (_, "/v1/arrivals"), (_, "/v1/departures"), (_, "/v1/travellers"), (_, "/health"):
-            throw APIError(.methodNotAllowed, "\(request.method) is not allowed on \(request.path)")
+        case (_, "/v1/arrivals"), (_, "/v1/departures"):
+            throw APIError(.methodNotAllowed, "this route takes POST", allowed: ["POST"])
+        case (_, "/v1/travellers"), (_, "/health"):
+            throw APIError(.methodNotAllowed, "this route takes GET", allowed: ["GET", "HEAD"])
         default:
-            throw APIError(.notFound, "no route for \(request.path)")
+            throw APIError(.notFound, "no such route")
         }
     }
 
     private func recordCrossing(_ request: HTTPRequest, direction: Crossing.Direction) throws(APIError) -> HTTPResponse
     {
         try requireJSON(request)
-        let command = try CommandContext(request)
-        let crossing = try CrossingRequest(body: request.body, direction: direction).crossing
-        let (result, _) = try recorder.record(crossing, command: command)
+        var command = try CommandContext(request)
+        let parsed = try CrossingRequest(body: request.body, direction: direction)
+        command.identify(canonicalBody: parsed.canonicalBody)
+        let (result, _) = try recorder.record(parsed.crossing, command: command)
         var body: [String: JSON] = [
             "stream": .string(result.stream), "position": .int(result.lastPosition),
             "version": .int(result.streamVersion), "commandId": .string(command.id),
@@ -76,7 +82,9 @@ public struct BorderAPI: HTTPResponder {
             throw APIError(.invalidField, "document must be up to 30 upper-case letters or digits", field: "document")
         }
         let nationality = request.query["nationality"]
-        if let nationality, !(1...3).contains(nationality.count) || !nationality.allSatisfy({ $0.isUppercase }) {
+        if let nationality,
+            !(1...3).contains(nationality.utf8.count) || !nationality.utf8.allSatisfy({ (65...90).contains($0) })
+        {
             throw APIError(.invalidField, "nationality must be a 1 to 3 letter ICAO code", field: "nationality")
         }
         let matches: [JSON]
@@ -101,23 +109,31 @@ public struct BorderAPI: HTTPResponder {
                 let rows = try connection.query("SELECT position FROM \(lookup.schema).checkpoint")
                 return (head, try rows.first?.int64(0) ?? 0)
             }
-            let projection: JSON = ["checkpoint": .int(checkpoint), "lag": .int(head - checkpoint)]
+            // A checkpoint past the head means the read model holds events the log does not.
+            let consistent = checkpoint <= head
+            let projection: JSON = [
+                "checkpoint": .int(checkpoint), "lag": .int(head - checkpoint),
+                "status": consistent ? "ok" : "ahead_of_log",
+            ]
             let body: JSON = [
-                "status": "ok", "database": "ok", "log": ["position": .int(head)],
+                "status": consistent ? "ok" : "degraded", "database": "ok", "log": ["position": .int(head)],
                 "projections": [lookup.name: projection],
             ]
-            return .json(body, status: 200)
+            return .json(body, status: consistent ? 200 : 503)
         } catch {
             return .json(["status": "unavailable", "database": "unreachable"], status: 503)
         }
     }
 
+    /// `application/json`, with no charset or `charset=utf-8` (JSON is UTF-8; RFC 8259).
     private func requireJSON(_ request: HTTPRequest) throws(APIError) {
-        let type = request.headers["content-type"]?.split(separator: ";").first.map {
+        let parts = (request.headers["content-type"] ?? "").split(separator: ";").map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
-        guard type == "application/json" else {
-            throw APIError(.unsupportedMediaType, "Content-Type must be application/json", field: "Content-Type")
+        let charsetOK = parts.dropFirst().allSatisfy { $0 == "charset=utf-8" || $0 == "charset=\"utf-8\"" }
+        guard parts.first == "application/json", charsetOK else {
+            throw APIError(
+                .unsupportedMediaType, "Content-Type must be application/json (UTF-8)", field: "Content-Type")
         }
     }
 }

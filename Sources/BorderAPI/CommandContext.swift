@@ -11,7 +11,8 @@ struct CommandContext: Sendable {
     var officer: String
     var terminal: String
     var correlationID: String
-    var requestHash: [UInt8]
+    var route: String
+    private(set) var requestHash: [UInt8]
 
     init(_ request: HTTPRequest) throws(APIError) {
         let key = request.headers["idempotency-key"]
@@ -24,9 +25,15 @@ struct CommandContext: Sendable {
         officer = try Self.header(request, "x-officer-id", label: "X-Officer-Id") ?? "unidentified"
         terminal = try Self.header(request, "x-terminal-id", label: "X-Terminal-Id") ?? "unidentified"
         correlationID = try Self.header(request, "x-correlation-id", label: "X-Correlation-Id") ?? id
+        route = "\(request.method) \(request.path)"
+        requestHash = []
+    }
+
+    /// Identifies the request by its route and its body in canonical form.
+    mutating func identify(canonicalBody: [UInt8]) {
         var digest = SHA256()
-        digest.update(Array("\(request.method) \(request.path)\n".utf8))
-        digest.update(request.body)
+        digest.update(Array("\(route)\n".utf8))
+        digest.update(canonicalBody)
         requestHash = digest.finalize()
     }
 

@@ -6,11 +6,14 @@ struct CrossingRequest {
     static let fields: Set<String> = ["mrz", "port", "occurredAt", "carrier", "flight", "purpose"]
 
     var crossing: Crossing
+    var canonicalBody: [UInt8]
 
-    init(body: [UInt8], direction: Crossing.Direction) throws(APIError) {
+    init(body: [UInt8], direction: Crossing.Direction, now: Timestamp = .now()) throws(APIError) {
         let reader = try BodyReader(body, allowed: Self.fields)
+        canonicalBody = reader.canonical
         let mrz = try reader.strings("mrz")
         let occurredAt = try reader.timestamp("occurredAt")
+        try Self.checkPlausible(occurredAt, now: now)
         let portCode = try reader.string("port")
         guard Port.named(portCode) != nil else {
             throw APIError(.unknownPort, "port is not a known port of entry", field: "port")
@@ -28,6 +31,20 @@ struct CrossingRequest {
         crossing = Crossing(
             direction: direction, document: document, port: portCode, carrier: carrier, flight: flight,
             purpose: purpose, occurredAt: occurredAt)
+    }
+
+    /// A crossing cannot have happened in the future (beyond a few minutes of clock skew between
+    /// a desk and the server), nor before 1950; offline posts that upload late are fine.
+    static let allowedSkewMicroseconds: Int64 = 5 * 60 * 1_000_000
+    static let earliest = Timestamp(rfc3339: "1950-01-01T00:00:00Z")!
+
+    static func checkPlausible(_ occurredAt: Timestamp, now: Timestamp) throws(APIError) {
+        guard occurredAt.microseconds <= now.microseconds + allowedSkewMicroseconds else {
+            throw APIError(.invalidField, "occurredAt is in the future", field: "occurredAt")
+        }
+        guard occurredAt >= earliest else {
+            throw APIError(.invalidField, "occurredAt is before 1950", field: "occurredAt")
+        }
     }
 
     /// Parses the MRZ with centuries decided relative to the crossing's own date.

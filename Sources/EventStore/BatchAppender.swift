@@ -50,7 +50,7 @@ struct BatchAppender {
         if let command = request.command, let stored = earlier[command.id] {
             guard stored.requestHash == command.requestHash else {
                 throw EventStoreError(
-                    .idempotencyKeyReused, "idempotency key \(command.id) was used before for a different request")
+                    .idempotencyKeyReused, "the idempotency key was used before for a different request")
             }
             return stored.result
         }
@@ -88,18 +88,18 @@ struct BatchAppender {
         rows.add(recorded, hash: hash)
     }
 
-    /// Writes the accepted events and commands, moves the head and queues the notification, in
-    /// one statement; all of it takes effect at commit.
+    /// Writes the accepted events and commands and queues the notification, in one statement;
+    /// the database's own trigger checks each event's position and hash and moves the head.
+    /// All of it takes effect at commit.
     func finish() throws {
         guard appendedAnything else { return }
         try connection.query(
             """
             WITH appended AS (\(EventRows.insertSQL)),
-            commanded AS (\(CommandRows.insertSQL)),
-            moved AS (UPDATE log_head SET position = $18, hash = decode($19, 'hex'))
-            SELECT pg_notify($20, $18::text)
+            commanded AS (\(CommandRows.insertSQL))
+            SELECT pg_notify($18, $19)
             """,
-            rows.parameters + commands.parameters + [String(position), Hex.encode(hash), EventStore.channel],
+            rows.parameters + commands.parameters + [EventStore.channel, String(position)],
             context: "write batch")
     }
 

@@ -41,6 +41,7 @@ struct EventRows {
         FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::integer[], $6::text[],
             $7::text[], $8::bigint[], $9::bigint[], $10::text[], $11::text[])
             AS batch (p, s, v, t, sv, d, m, o, r, c, h)
+        ORDER BY p
         """
 
     var parameters: [String?] {

@@ -1,5 +1,5 @@
 /// A failure the server answers itself, in the house JSON error shape.
-enum ServerErrorResponse {
+enum ServerErrorResponse: Equatable {
     /// The request body is larger than the configured limit.
     case bodyTooLarge(limit: Int)
 
@@ -29,7 +29,8 @@ enum ServerErrorResponse {
     }
 
     var response: HTTPResponse {
-        let json = #"{"error":{"code":"\#(code)","message":"\#(message)"}}"#
+        let field = self == .responseNotSendable ? "null" : #""body""#
+        let json = #"{"error":{"code":"\#(code)","field":\#(field),"message":"\#(message)"}}"#
         return HTTPResponse(
             status: status,
             headers: [("Content-Type", "application/json")],

@@ -12,7 +12,8 @@ enum CommandLineInterface {
           project officer-lookup           follow the log and keep the officer lookup read model
           demo feed --url URL [--date YYYY-MM-DD] [--seed N] [--arrivals N] [--departures N]
                                            record a day of generated traffic at APW through the API
-          demo lookups --url URL           print a few officer lookups
+          demo lookups --url URL [--date YYYY-MM-DD] [--seed N]
+                                           print a few officer lookups of that day's travellers
           audit verify [--from P] [--to P] recompute the hash chain; report the first break
           audit verify --against FILE --public-key FILE
                                            also prove the log extends a signed checkpoint

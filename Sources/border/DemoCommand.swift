@@ -10,7 +10,7 @@ import Synchronization
 struct DemoCommand {
     enum Action {
         case feed(day: CivilDay, arrivals: Int, departures: Int, seed: UInt64)
-        case lookups
+        case lookups(day: CivilDay, seed: UInt64)
     }
 
     let action: Action
@@ -27,16 +27,18 @@ struct DemoCommand {
         } catch {
             throw CLIError("--url: \(error)")
         }
+        let dateText = try arguments.option("--date") ?? "2024-10-20"
+        guard let day = CivilDay(iso: dateText) else { throw CLIError("--date must be YYYY-MM-DD") }
+        // Each day has travellers of its own unless a seed is given.
+        let daySeed = Int(day.year * 10_000 + day.month * 100 + day.day)
+        let seed = UInt64(try arguments.intOption("--seed", default: daySeed, range: 0...Int.max))
         switch verb {
         case "feed":
-            let dateText = try arguments.option("--date") ?? "2024-10-20"
-            guard let day = CivilDay(iso: dateText) else { throw CLIError("--date must be YYYY-MM-DD") }
             action = .feed(
                 day: day, arrivals: try arguments.intOption("--arrivals", default: 420, range: 0...100_000),
-                departures: try arguments.intOption("--departures", default: 380, range: 0...100_000),
-                seed: UInt64(try arguments.intOption("--seed", default: 20_241_020, range: 0...Int.max)))
+                departures: try arguments.intOption("--departures", default: 380, range: 0...100_000), seed: seed)
         case "lookups":
-            action = .lookups
+            action = .lookups(day: day, seed: seed)
         default:
             throw CLIError("border demo needs feed or lookups")
         }
@@ -51,9 +53,13 @@ struct DemoCommand {
             let today = try DemoFeeder(client: client).send(plan.movements)
             print("recorded \(earlier.recorded) earlier arrivals of travellers departing on \(day)")
             print("recorded \(today.recorded) crossings at APW on \(day): \(today.summary)")
-            print("events appended: \(earlier.recorded + today.recorded); anomalies marked: \(today.anomalies)")
-        case .lookups:
-            try DemoLookups(client: client).run()
+            let replayed = earlier.replayed + today.replayed
+            print(
+                "events appended: \(earlier.recorded + today.recorded - replayed); "
+                    + "already recorded by an earlier run (answered from the first outcome): \(replayed); "
+                    + "anomalies marked: \(today.anomalies)")
+        case .lookups(let day, let seed):
+            try DemoLookups(client: client, day: day, seed: seed).run()
         }
     }
 }

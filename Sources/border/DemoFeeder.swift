@@ -12,6 +12,7 @@ struct DemoFeeder {
         var arrivals = 0
         var departures = 0
         var anomalies = 0
+        var replayed = 0
         var failures = [String]()
 
         var summary: String { "\(arrivals) arrivals, \(departures) departures" }
@@ -42,7 +43,9 @@ struct DemoFeeder {
         return result
     }
 
-    static func post(_ movement: DemoDay.Movement, desk: Int, client: HTTPClient) -> Result<JSON, HTTPClient.Failure> {
+    static func post(_ movement: DemoDay.Movement, desk: Int, client: HTTPClient)
+        -> Result<(answer: JSON, replayed: Bool), HTTPClient.Failure>
+    {
         let body: JSON = [
             "mrz": .array(movement.traveller.mrz.map { .string($0) }), "port": "APW",
             "occurredAt": .string(movement.occurredAt.description), "carrier": .string(movement.carrier),
@@ -63,15 +66,16 @@ struct DemoFeeder {
         guard response.status == 201, let answer = try? JSON.parse(response.body) else {
             return .failure(HTTPClient.Failure(description: "HTTP \(response.status): \(response.text)"))
         }
-        return .success(answer)
+        return .success((answer, response.headers["idempotent-replayed"] == "true"))
     }
 }
 
 extension DemoFeeder.Tally {
-    mutating func count(_ outcome: Result<JSON, HTTPClient.Failure>, direction: String) {
+    mutating func count(_ outcome: Result<(answer: JSON, replayed: Bool), HTTPClient.Failure>, direction: String) {
         switch outcome {
-        case .success(let answer):
+        case .success(let (answer, wasReplayed)):
             recorded += 1
+            if wasReplayed { replayed += 1 }
             if direction == "arrival" { arrivals += 1 } else { departures += 1 }
             anomalies += answer["anomalies"]?.arrayValue?.count ?? 0
         case .failure(let failure):

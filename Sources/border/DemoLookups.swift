@@ -1,3 +1,4 @@
+import BorderTime
 import DemoTraffic
 import Foundation
 import HTTPClient
@@ -7,10 +8,12 @@ import JSON
 /// are generated, so printing their names here is printing no one's personal data.
 struct DemoLookups {
     let client: HTTPClient
+    let day: CivilDay
+    let seed: UInt64
 
     func run() throws {
         try waitForProjector(seconds: 60)
-        let plan = DemoDay(day: .init(year: 2024, month: 10, day: 20), arrivals: 420, departures: 380, seed: 20_241_020)
+        let plan = DemoDay(day: day, arrivals: 420, departures: 380, seed: seed)
         var travellers = [DemoTraveller.specimen]
         travellers += plan.movements.filter { $0.direction == "arrival" }.prefix(2).map(\.traveller)
         travellers += plan.movements.filter { $0.direction == "departure" }.prefix(1).map(\.traveller)

@@ -19,10 +19,11 @@ struct ProjectCommand {
 
     func run() throws {
         let projector = Projector(projection: projection)
-        let signal = TerminationSignal { _ in projector.stop() }
-        _ = signal
+        TerminationSignal.onSignal { _ in projector.stop() }
         Log.info("projector starting projection=\(projection.name)")
-        projector.run(conninfo: Database.conninfo) { Log.info($0) }
+        projector.run(conninfo: Database.conninfo) { line in
+            line.hasPrefix("projection stalled") ? Log.warning(line) : Log.info(line)
+        }
         Log.info("projector stopped projection=\(projection.name)")
     }
 }

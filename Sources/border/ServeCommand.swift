@@ -37,8 +37,8 @@ struct ServeCommand {
         let server = try HTTPServer(configuration: configuration, responder: api)
         FileHandle.standardOutput.write(Data("listening on http://\(host):\(server.port)\n".utf8))
         Log.info("serving host=\(host) port=\(server.port) threads=\(threads) pool=\(poolSize)")
-        TerminationSignal().wait()
-        Log.info("stopping")
+        let signal = TerminationSignal.wait()
+        Log.info("stopping signal=\(signal)")
         server.stop()
         writer.shutdown()
     }

@@ -1,28 +1,36 @@
-import Dispatch
 import Foundation
 
-/// Waits for SIGINT or SIGTERM. The handlers run on a dispatch queue, never in signal context.
-/// `@unchecked`: the signal sources are set up in `init` and only kept alive afterwards.
-final class TerminationSignal: @unchecked Sendable {
-    private let received = DispatchSemaphore(value: 0)
-    private let sources: [any DispatchSourceSignal]
-
-    init(onSignal: @escaping @Sendable (Int32) -> Void = { _ in }) {
-        let queue = DispatchQueue(label: "border.signals")
-        var sources = [any DispatchSourceSignal]()
-        let received = received
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                onSignal(number)
-                received.signal()
-            }
-            source.resume()
-            sources.append(source)
-        }
-        self.sources = sources
+/// SIGINT and SIGTERM for the long-running commands, without a race: the signals are blocked
+/// from the start of the process (every thread inherits that), so one that arrives before
+/// anybody waits stays pending instead of being lost, and `wait` takes it with `sigwait`.
+enum TerminationSignal {
+    private static var signals: sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        return set
     }
 
-    func wait() { received.wait() }
+    /// Call first thing, before any thread starts. The dispositions are reset too: a shell
+    /// starts background jobs with SIGINT ignored, and an ignored signal is discarded, not kept.
+    static func block() {
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+        var set = signals
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
+    /// Waits for SIGINT or SIGTERM and returns which.
+    static func wait() -> Int32 {
+        var set = signals
+        var received: Int32 = 0
+        sigwait(&set, &received)
+        return received
+    }
+
+    /// Runs `body` on a thread of its own when SIGINT or SIGTERM arrives.
+    static func onSignal(_ body: @escaping @Sendable (Int32) -> Void) {
+        Thread { body(wait()) }.start()
+    }
 }

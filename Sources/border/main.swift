@@ -1,3 +1,7 @@
 import Foundation
 
-exit(CommandLineInterface.run(Array(CommandLine.arguments.dropFirst())))
+let arguments = Array(CommandLine.arguments.dropFirst())
+if ["serve", "project"].contains(arguments.first) {
+    TerminationSignal.block()
+}
+exit(CommandLineInterface.run(arguments))

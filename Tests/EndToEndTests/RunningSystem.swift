@@ -37,9 +37,14 @@ final class RunningSystem {
 
     deinit { stop() }
 
+    /// Stops serve and the projector with SIGTERM, and with SIGKILL after ten seconds, so that
+    /// a process that does not stop cannot hang the test run.
     func stop() {
         for process in [server, projector].compactMap({ $0 }) where process.isRunning {
             process.terminate()
+            if !waitUntil(seconds: 10, { !process.isRunning }) {
+                kill(process.processIdentifier, SIGKILL)
+            }
             process.waitUntilExit()
         }
     }

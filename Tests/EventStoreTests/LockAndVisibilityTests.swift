@@ -7,18 +7,24 @@ import Testing
 
 @Suite("The append lock and what readers see")
 struct LockAndVisibilityTests {
-    @Test func transactionThatTookTheLockAndRolledBackLeavesNoHole() throws {
+    @Test func appendThatFailedAtCommitAndRolledBackLeavesNoHole() throws {
         let fixture = try StoreFixture()
         let owner = try fixture.database.connect()
         _ = try fixture.append("a", expecting: .noStream, on: owner)
-        try owner.execute("BEGIN")
-        try owner.query("SELECT position FROM log_head FOR UPDATE")
-        try owner.query("UPDATE log_head SET position = position + 1")
-        try owner.execute("ROLLBACK")
+        try owner.execute(
+            """
+            CREATE FUNCTION refuse_doomed() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.stream = 'doomed' THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NULL; END $$;
+            CREATE CONSTRAINT TRIGGER refuse_doomed AFTER INSERT ON events
+                DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_doomed();
+            """)
+        let connection = try fixture.database.connectAsApplication()
 
-        let next = try fixture.append("b", expecting: .noStream, on: owner)
+        #expect(throws: EventStoreError.self) { try fixture.append("doomed", expecting: .noStream, on: connection) }
+        let next = try fixture.append("b", expecting: .noStream, on: connection)
 
         #expect(next.firstPosition == 2)
+        #expect(try fixture.store.head(on: connection).position == 2)
     }
 
     @Test func stuckAppendTimesOutWithClearErrorAndOthersProceedAfter() throws {

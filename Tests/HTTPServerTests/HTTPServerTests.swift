@@ -78,7 +78,7 @@ struct HTTPServerTests {
         #expect(response.header("content-type") == "application/json")
         #expect(
             String(decoding: response.body, as: UTF8.self)
-                == #"{"error":{"code":"body_too_large","message":"request body exceeds 1024 bytes"}}"#
+                == #"{"error":{"code":"body_too_large","field":"body","message":"request body exceeds 1024 bytes"}}"#
         )
         #expect(responder.requests.isEmpty)
     }
@@ -170,7 +170,7 @@ struct HTTPServerTests {
         #expect(response.header("injected") == nil)
         #expect(
             String(decoding: response.body, as: UTF8.self)
-                == #"{"error":{"code":"internal_error","message":"the server could not form a response"}}"#
+                == #"{"error":{"code":"internal_error","field":null,"message":"the server could not form a response"}}"#
         )
     }
 

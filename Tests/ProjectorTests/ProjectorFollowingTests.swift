@@ -142,3 +142,26 @@ struct ProjectorUnderConcurrentWritersTests {
             })
     }
 }
+
+@Suite("A projector facing a gap")
+struct ProjectorGapTests {
+    /// Regression from the newcomer review: a row forged past the head made the projector jump.
+    @Test func gapInTheLogStopsTheProjectorInsteadOfSkipping() throws {
+        let (_, connection, projection) = try ProjectorFollowingTests.setUp()
+        try ProjectorFollowingTests.append(5, stream: "a", on: connection)
+        try connection.execute(
+            """
+            SET session_replication_role = replica;
+            UPDATE events SET position = 100 WHERE position = 5;
+            SET session_replication_role = DEFAULT;
+            """)
+        let projector = Projector(projection: projection)
+
+        let applied = try projector.runBatch(on: connection)
+        let error = #expect(throws: ProjectionError.self) { try projector.runBatch(on: connection) }
+
+        #expect(applied == 4)
+        #expect(error?.code == .gapInLog)
+        #expect(try projector.checkpoint(on: connection) == 4)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import HTTPClient
+import JSON
+import TestSupport
+import Testing
+
+/// Regressions from the newcomer review of the walking skeleton (issue 2).
+@Suite("API details found in review", .serialized)
+struct ReviewRegressionTests {
+    static func arrival(occurredAt: String = "2024-10-20T15:30:00Z") -> JSON {
+        [
+            "mrz": .array(CrossingEndToEndTests.specimen.map { .string($0) }), "port": "APW",
+            "occurredAt": .string(occurredAt), "carrier": "NZ", "flight": "NZ990", "purpose": "holiday",
+        ]
+    }
+
+    @Test func refusalsAreUniformAndEchoNothing() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let client = system.client!
+
+        let future = try client.post(
+            "/v1/arrivals", json: Self.arrival(occurredAt: "2099-01-01T00:00:00Z").serializedString())
+        #expect(future.status == 400)
+        #expect(try JSON.parse(future.body)["error"]?["field"] == "occurredAt")
+
+        let oddKey = try client.post("/v1/arrivals", json: #"{"L898902C3 ERIKSSON": 1}"#)
+        let oddError = try JSON.parse(oddKey.body)["error"]
+        #expect(oddKey.status == 400)
+        #expect(oddError?["field"] == "body")
+        #expect(!oddKey.text.contains("ERIKSSON"))
+
+        let route = try client.request("GET", "/v1/travellers/L898902C3-ERIKSSON")
+        #expect(route.status == 404)
+        #expect(!route.text.contains("ERIKSSON"))
+        #expect(try JSON.parse(route.body)["error"]?["field"] == .null)
+
+        let put = try client.request("PUT", "/v1/arrivals")
+        #expect(put.status == 405)
+        #expect(put.headers["allow"] == "POST")
+
+        let latin = try client.request(
+            "POST", "/v1/arrivals", headers: [("Content-Type", "application/json; charset=latin1")],
+            body: Self.arrival().serialized())
+        #expect(latin.status == 415)
+
+        let umlaut = try client.request("GET", "/v1/travellers?document=L898902C3&nationality=%C3%84%C3%96")
+        #expect(umlaut.status == 400)
+
+        let head = try client.request("HEAD", "/health")
+        #expect(head.status == 200)
+        #expect(head.body.isEmpty)
+    }
+
+    @Test func retryReserialisedDifferentlyIsRecognisedAsTheSameRequest() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let headers = [("Idempotency-Key", "key-A-1")]
+        let compact = Self.arrival().serializedString()
+        let mrz = CrossingEndToEndTests.specimen
+        let spaced = """
+            {
+              "purpose": "holiday", "flight": "NZ990", "carrier": "NZ",
+              "occurredAt": "2024-10-20T15:30:00Z", "port": "APW",
+              "mrz": [ "\(mrz[0])", "\(mrz[1])" ]
+            }
+            """
+
+        let first = try system.client.post("/v1/arrivals", json: spaced, headers: headers)
+        let retry = try system.client.post("/v1/arrivals", json: compact, headers: headers)
+
+        #expect(first.status == 201)
+        #expect(retry.status == 201)
+        #expect(retry.headers["idempotent-replayed"] == "true")
+        #expect(retry.body == first.body)
+    }
+}
