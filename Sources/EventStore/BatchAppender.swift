@@ -17,33 +17,55 @@ struct BatchAppender {
     private var rows = EventRows()
     private var commands = CommandRows()
 
-    /// Begins the transaction, takes the append lock (the `log_head` row) and reads the head of
-    /// the log, in one round trip.
-    init(connection: PostgresConnection, lockTimeoutMilliseconds: Int) throws {
+    /// Begins the transaction, takes the append lock (the `log_head` row), reads the head of the
+    /// log and the stream versions and earlier commands of the batch: one round trip.
+    init(connection: PostgresConnection, lockTimeoutMilliseconds: Int, requests: [AppendRequest]) throws {
         self.connection = connection
-        let rows = try connection.execute(
-            """
-            BEGIN;
-            SET LOCAL lock_timeout = '\(lockTimeoutMilliseconds)ms';
-            SELECT position, hash, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
-            FROM log_head FOR UPDATE
-            """,
-            context: "lock log head")
-        guard let head = rows.first else {
+        let streams = Array(Set(requests.map(\.stream)))
+        let ids = requests.compactMap(\.command?.id)
+        let results = try connection.pipeline(
+            [
+                .init("BEGIN"),
+                .init("SET LOCAL lock_timeout = '\(lockTimeoutMilliseconds)ms'"),
+                .init(
+                    """
+                    SELECT position, hash, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
+                    FROM log_head FOR UPDATE
+                    """),
+                .init(
+                    """
+                    SELECT s, (SELECT max(version) FROM events WHERE stream = s)
+                    FROM unnest($1::text[]) AS s
+                    """, [PostgresArray.literal(streams)]),
+                .init(
+                    """
+                    SELECT id, request_hash, stream, first_position, last_position, outcome
+                    FROM commands WHERE id = ANY($1::text[])
+                    """, [PostgresArray.literal(ids)]),
+            ], context: "lock log head")
+        guard let head = results[2].first else {
             throw EventStoreError(.corrupt, "the log has no head row; run `border migrate`")
         }
         position = try head.int64(0)
         hash = try head.bytes(1)
         recordedAt = Timestamp(microseconds: try head.int64(2))
+        for row in results[3] {
+            versions[try row.string(0)] = try row.optionalInt64(1) ?? 0
+        }
+        for row in results[4] {
+            let outcome = try JSON.parse(Array(try row.string(5).utf8))
+            let result = AppendResult(
+                stream: try row.string(2), firstPosition: try row.int64(3), lastPosition: try row.int64(4),
+                streamVersion: outcome["version"]?.intValue ?? 0, replayed: true, answer: outcome["answer"] ?? [:])
+            earlier[try row.string(0)] = StoredCommand(requestHash: try row.bytes(1), result: result)
+        }
     }
 
     var appendedAnything: Bool { rows.count > 0 }
 
     /// Decides every request's outcome; the accepted ones are written by `finish()`.
-    mutating func decide(_ requests: [AppendRequest]) throws -> [Result<AppendResult, EventStoreError>] {
-        try loadVersions(of: requests)
-        try loadCommands(of: requests)
-        return requests.map { request in Result { () throws(EventStoreError) in try decide(request) } }
+    mutating func decide(_ requests: [AppendRequest]) -> [Result<AppendResult, EventStoreError>] {
+        requests.map { request in Result { () throws(EventStoreError) in try decide(request) } }
     }
 
     private mutating func decide(_ request: AppendRequest) throws(EventStoreError) -> AppendResult {
@@ -88,50 +110,21 @@ struct BatchAppender {
         rows.add(recorded, hash: hash)
     }
 
-    /// Writes the accepted events and commands and queues the notification, in one statement;
-    /// the database's own trigger checks each event's position and hash and moves the head.
-    /// All of it takes effect at commit.
-    func finish() throws {
-        guard appendedAnything else { return }
-        try connection.query(
-            """
-            WITH appended AS (\(EventRows.insertSQL)),
-            commanded AS (\(CommandRows.insertSQL))
-            SELECT pg_notify($18, $19)
-            """,
-            rows.parameters + commands.parameters + [EventStore.channel, String(position)],
-            context: "write batch")
-    }
-
-    private mutating func loadVersions(of requests: [AppendRequest]) throws {
-        let streams = Array(Set(requests.map(\.stream)))
-        let found = try connection.query(
-            """
-            SELECT s, (SELECT max(version) FROM events WHERE stream = s)
-            FROM unnest($1::text[]) AS s
-            """,
-            [PostgresArray.literal(streams)], context: "read stream versions")
-        for row in found {
-            versions[try row.string(0)] = try row.optionalInt64(1) ?? 0
-        }
-    }
-
-    private mutating func loadCommands(of requests: [AppendRequest]) throws {
-        let ids = requests.compactMap(\.command?.id)
-        guard !ids.isEmpty else { return }
-        let found = try connection.query(
-            """
-            SELECT id, request_hash, stream, first_position, last_position, outcome
-            FROM commands WHERE id = ANY($1::text[])
-            """,
-            [PostgresArray.literal(ids)], context: "read commands")
-        for row in found {
-            let outcome = try JSON.parse(Array(try row.string(5).utf8))
-            let result = AppendResult(
-                stream: try row.string(2), firstPosition: try row.int64(3), lastPosition: try row.int64(4),
-                streamVersion: outcome["version"]?.intValue ?? 0, replayed: true, answer: outcome["answer"] ?? [:])
-            earlier[try row.string(0)] = StoredCommand(requestHash: try row.bytes(1), result: result)
-        }
+    /// Writes the accepted events and commands, queues the notification and commits: one
+    /// statement and COMMIT in one round trip. The database's own trigger checks the events'
+    /// positions and hashes and moves the head.
+    func writeAndCommit() throws {
+        try connection.pipeline(
+            [
+                .init(
+                    """
+                    WITH appended AS (\(EventRows.insertSQL)),
+                    commanded AS (\(CommandRows.insertSQL))
+                    SELECT pg_notify($18, $19)
+                    """,
+                    rows.parameters + commands.parameters + [EventStore.channel, String(position)]),
+                .init("COMMIT"),
+            ], context: "write batch")
     }
 }
 

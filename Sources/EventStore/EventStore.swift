@@ -46,21 +46,22 @@ public struct EventStore: Sendable {
         throws(EventStoreError) -> [Result<AppendResult, EventStoreError>]
     {
         let context = requests.count == 1 ? "append to \(requests[0].stream)" : "append of \(requests.count) commands"
-        let results: [Result<AppendResult, EventStoreError>]
-        let appended: Bool
+        var appender: BatchAppender
         do {
-            var appender = try BatchAppender(connection: connection, lockTimeoutMilliseconds: lockTimeoutMilliseconds)
-            results = try appender.decide(requests)
-            try appender.finish()
-            appended = appender.appendedAnything
+            appender = try BatchAppender(
+                connection: connection, lockTimeoutMilliseconds: lockTimeoutMilliseconds, requests: requests)
         } catch {
-            if !connection.isClosed { _ = try? connection.execute("ROLLBACK") }
+            rollBack(connection)
             throw EventStoreError.wrapping(error, context: context)
         }
+        let results = appender.decide(requests)
+        guard appender.appendedAnything else {
+            rollBack(connection)
+            return results
+        }
         do {
-            try connection.execute(appended ? "COMMIT" : "ROLLBACK", context: "commit")
-        } catch {
-            guard error.isConnectionLoss, appended else { throw EventStoreError.wrapping(error, context: context) }
+            try appender.writeAndCommit()
+        } catch let error as PostgresError where error.isConnectionLoss {
             let unknown = EventStoreError(
                 .outcomeUnknown, "\(context): connection lost during commit; retry with the same idempotency key",
                 underlying: error)
@@ -68,7 +69,14 @@ public struct EventStore: Sendable {
                 guard case .success(let appendResult) = result, !appendResult.replayed else { return result }
                 return .failure(unknown)
             }
+        } catch {
+            rollBack(connection)
+            throw EventStoreError.wrapping(error, context: context)
         }
         return results
+    }
+
+    private func rollBack(_ connection: PostgresConnection) {
+        if !connection.isClosed { _ = try? connection.execute("ROLLBACK") }
     }
 }

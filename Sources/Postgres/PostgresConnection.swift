@@ -80,7 +80,7 @@ public final class PostgresConnection: @unchecked Sendable {
         return try rows(of: result, context: context)
     }
 
-    private func preparedName(for sql: String, parameterCount: Int, context: String) throws(PostgresError) -> String {
+    func preparedName(for sql: String, parameterCount: Int, context: String) throws(PostgresError) -> String {
         if let name = prepared[sql] { return name }
         let name = "s\(prepared.count + 1)"
         let result = PQprepare(live, name, sql, Int32(parameterCount), nil)
@@ -112,7 +112,7 @@ public final class PostgresConnection: @unchecked Sendable {
         return handle
     }
 
-    private func rows(of result: OpaquePointer?, context: String) throws(PostgresError) -> [PostgresRow] {
+    func rows(of result: OpaquePointer?, context: String) throws(PostgresError) -> [PostgresRow] {
         guard let result else {
             throw PostgresError(code: .connection, serverMessage: lastError, context: context)
         }
