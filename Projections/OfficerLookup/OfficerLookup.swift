@@ -14,6 +14,12 @@ public struct OfficerLookup: Projection {
         self.schema = schema
     }
 
+    public var checksumTables: [(name: String, order: String)] {
+        [("travellers", "stream"), ("crossings", "position")]
+    }
+
+    public func inSchema(_ schema: String) -> any Projection { OfficerLookup(schema: schema) }
+
     public func migrations() throws -> [Migration] {
         try migrations(from: "Migrations", in: .module)
     }

@@ -12,6 +12,10 @@ public protocol Projection: Sendable {
     func migrations() throws -> [Migration]
     /// Applies one event. Runs inside the transaction that also moves the checkpoint.
     func apply(_ event: RecordedEvent, on connection: PostgresConnection) throws
+    /// The read model's tables with an ORDER BY that lists their rows in a fixed order.
+    var checksumTables: [(name: String, order: String)] { get }
+    /// Makes the same read model in another schema.
+    func inSchema(_ schema: String) -> any Projection
 }
 
 extension Projection {

@@ -13,10 +13,20 @@ public final class Projector: Sendable {
     public struct Configuration: Sendable {
         public var batchSize: Int = 500
         public var pollIntervalMilliseconds: Int32 = 500
+        /// Stop at this position (a rebuild up to a moment); nil follows the log without end.
+        public var lastPosition: Int64?
+        /// Apply only the events this admits (the checkpoint still passes the others); nil
+        /// applies every event. Used to rebuild a read model as of an occurred-at moment.
+        public var admits: (@Sendable (RecordedEvent) -> Bool)?
 
-        public init(batchSize: Int = 500, pollIntervalMilliseconds: Int32 = 500) {
+        public init(
+            batchSize: Int = 500, pollIntervalMilliseconds: Int32 = 500, lastPosition: Int64? = nil,
+            admits: (@Sendable (RecordedEvent) -> Bool)? = nil
+        ) {
             self.batchSize = batchSize
             self.pollIntervalMilliseconds = pollIntervalMilliseconds
+            self.lastPosition = lastPosition
+            self.admits = admits
         }
     }
 
@@ -39,7 +49,10 @@ public final class Projector: Sendable {
     public func runBatch(on connection: PostgresConnection) throws -> Int {
         try connection.withTransaction(context: "\(projection.name) batch") { connection in
             let checkpoint = try lockCheckpoint(on: connection)
-            let read = try store.read(after: checkpoint, limit: configuration.batchSize, on: connection)
+            var limit = configuration.batchSize
+            if let end = configuration.lastPosition { limit = Int(min(Int64(limit), max(0, end - checkpoint))) }
+            guard limit > 0 else { return 0 }
+            let read = try store.read(after: checkpoint, limit: limit, on: connection)
             // Positions are dense; a gap means the log was tampered with. Apply up to it, then
             // stop there rather than skip what is missing.
             let events = read.enumerated().prefix { $0.element.position == checkpoint + 1 + Int64($0.offset) }.map(
@@ -51,7 +64,7 @@ public final class Projector: Sendable {
                 }
                 return 0
             }
-            for event in events {
+            for event in events where configuration.admits?(event) ?? true {
                 try projection.apply(event, on: connection)
             }
             try connection.query(

@@ -57,3 +57,22 @@ extension EventStore {
             recordedAt: Timestamp(microseconds: try row.int64(8)), commandID: row[9], hash: try row.bytes(10))
     }
 }
+
+extension EventStore {
+    /// The last position the store had accepted by `time` (recorded time): the log as the system
+    /// knew it then. 0 when nothing had been recorded.
+    public func lastPosition(recordedBy time: Timestamp, on connection: PostgresConnection) throws(EventStoreError)
+        -> Int64
+    {
+        do {
+            let rows = try connection.query(
+                """
+                SELECT coalesce(max(position), 0) FROM events
+                WHERE recorded_at <= TIMESTAMPTZ 'epoch' + $1::bigint * INTERVAL '1 microsecond'
+                """, [String(time.microseconds)], context: "find position by recorded time")
+            return try rows[0].int64(0)
+        } catch {
+            throw EventStoreError.wrapping(error, context: "find position by recorded time")
+        }
+    }
+}

@@ -10,6 +10,7 @@ struct AuditCommand {
         case export(from: Int64, to: Int64?, stream: String?)
         case keygen(privateKey: String, publicKey: String)
         case checkpoint(privateKey: String, output: String?)
+        case asOf(AsOfCommand)
     }
 
     let action: Action
@@ -17,6 +18,11 @@ struct AuditCommand {
     init(_ arguments: Arguments) throws(CLIError) {
         var arguments = arguments
         let verb = arguments.next()
+        if verb == "as-of" {
+            action = .asOf(try AsOfCommand(&arguments))
+            try arguments.finish()
+            return
+        }
         let from = Int64(try arguments.intOption("--from", default: 1, range: 1...Int.max))
         let to = try arguments.option("--to").map { text throws(CLIError) -> Int64 in
             guard let value = Int64(text), value >= from else { throw CLIError("--to must be a position ≥ --from") }
@@ -45,7 +51,7 @@ struct AuditCommand {
             }
             action = .checkpoint(privateKey: key, output: try arguments.option("--out"))
         default:
-            throw CLIError("border audit needs verify, export, keygen or checkpoint")
+            throw CLIError("border audit needs verify, export, keygen, checkpoint or as-of")
         }
         try arguments.finish()
     }
@@ -64,6 +70,8 @@ struct AuditCommand {
             print("wrote Ed25519 private key \(privateKey) (keep it with the auditor) and public key \(publicKey)")
         case .checkpoint(let privateKey, let output):
             try checkpoint(key: privateKey, output: output)
+        case .asOf(let command):
+            try command.run()
         }
     }
 

@@ -21,6 +21,13 @@ enum CommandLineInterface {
                                            an Ed25519 key pair for the auditor
           audit checkpoint --key FILE [--out FILE]
                                            verify, then sign the head position and hash
+          audit as-of TIME|POSITION [--occurred] [--projection officer-lookup]
+                (--document D [--nationality N] | --in-country [--limit N])
+                                           rebuild a read model as of a moment and ask it: a TIME
+                                           is recorded time (what the system knew then) unless
+                                           --occurred (what had happened by then, including
+                                           crossings recorded later)
+          project officer-lookup --verify  rebuild into a scratch schema and compare checksums
           audit export [--from P] [--to P] [--stream S]
                                            JSON Lines for third-party verification
           bench store [--seconds N] [--json]

@@ -1,3 +1,4 @@
+import Postgres
 import Projections
 
 /// `border project <name>`: one long-running process per read model.
@@ -5,9 +6,11 @@ struct ProjectCommand {
     static let projections: [any Projection] = [OfficerLookup()]
 
     let projection: any Projection
+    let verify: Bool
 
     init(_ arguments: Arguments) throws(CLIError) {
         var arguments = arguments
+        verify = arguments.flag("--verify")
         let name = arguments.next()
         guard let projection = Self.projections.first(where: { $0.name == name }) else {
             let known = Self.projections.map(\.name).joined(separator: ", ")
@@ -18,6 +21,7 @@ struct ProjectCommand {
     }
 
     func run() throws {
+        if verify { return try verifyAgainstRebuild() }
         let projector = Projector(projection: projection)
         TerminationSignal.onSignal { _ in projector.stop() }
         Log.info("projector starting projection=\(projection.name)")
@@ -25,5 +29,34 @@ struct ProjectCommand {
             line.hasPrefix("projection stalled") ? Log.warning(line) : Log.info(line)
         }
         Log.info("projector stopped projection=\(projection.name)")
+    }
+
+    /// Rebuilds the read model from the log into a scratch schema up to the live checkpoint and
+    /// compares a checksum of every table. The live checkpoint is held (FOR SHARE) while the live
+    /// tables are summed, so a running projector waits instead of moving them underneath.
+    /// Needs a role that may create schemas (the database owner).
+    private func verifyAgainstRebuild() throws {
+        let connection = try PostgresConnection(conninfo: Database.conninfo)
+        let builder = try PostgresConnection(conninfo: Database.conninfo)
+        let projector = Projector(projection: projection)
+        let bar = ProgressBar(label: "rebuild")
+        var scratch = try ScratchBuild.build(projection, upTo: try projector.checkpoint(on: connection), on: builder) {
+            bar.update(done: $0, total: $0)
+        }
+        defer { try? scratch.drop(on: builder) }
+        let (live, actual, expected) = try connection.withTransaction(context: "verify") { connection in
+            try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            let rows = try connection.query("SELECT position FROM \(projection.schema).checkpoint FOR SHARE")
+            let live = try rows[0].int64(0)
+            scratch = try scratch.extend(upTo: live, on: builder)
+            return (live, try projection.checksums(on: connection), try scratch.projection.checksums(on: builder))
+        }
+        bar.finish()
+        let differing = expected.keys.sorted().filter { expected[$0] != actual[$0] }
+        guard differing.isEmpty else {
+            throw CLIError(
+                "\(projection.name) differs from a rebuild up to position \(live) in: \(differing.joined(separator: ", "))")
+        }
+        print("OK: \(projection.name) equals a rebuild from the log up to position \(live) (\(expected.count) tables)")
     }
 }

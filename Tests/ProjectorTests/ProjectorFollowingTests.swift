@@ -26,6 +26,10 @@ struct CountingProjection: Projection {
         ]
     }
 
+    var checksumTables: [(name: String, order: String)] { [("applied", "position")] }
+
+    func inSchema(_ schema: String) -> any Projection { CountingProjection(schema: schema) }
+
     func apply(_ event: RecordedEvent, on connection: PostgresConnection) throws {
         try connection.query(
             """

@@ -1,0 +1,62 @@
+import EventStore
+import Foundation
+import Postgres
+
+/// A read model built from the log into a scratch schema of its own, beside the live one: to
+/// check that the live read model is a pure function of the log (`--verify`), or to see what a
+/// read model showed at a moment (`border audit as-of`). Dropped by `drop()`.
+public struct ScratchBuild {
+    public let projection: any Projection
+    public let applied: Int64
+
+    /// Builds `template`'s read model in a new schema from position 1 up to `lastPosition`,
+    /// applying only what `admits`.
+    public static func build(
+        _ template: any Projection, upTo lastPosition: Int64,
+        admits: (@Sendable (RecordedEvent) -> Bool)? = nil, on connection: PostgresConnection,
+        progress: (Int64) -> Void = { _ in }
+    ) throws -> ScratchBuild {
+        let suffix = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10)
+        let projection = template.inSchema("scratch_\(suffix)")
+        try Migrator().migrate(try projection.migrations(), on: connection)
+        let projector = Projector(
+            projection: projection,
+            configuration: .init(batchSize: 5000, lastPosition: lastPosition, admits: admits))
+        while try projector.runBatch(on: connection) > 0 {
+            progress(try projector.checkpoint(on: connection))
+        }
+        return ScratchBuild(projection: projection, applied: try projector.checkpoint(on: connection))
+    }
+
+    /// Applies the events after what was applied, up to `lastPosition`.
+    public func extend(upTo lastPosition: Int64, on connection: PostgresConnection) throws -> ScratchBuild {
+        let projector = Projector(projection: projection, configuration: .init(batchSize: 5000, lastPosition: lastPosition))
+        while try projector.runBatch(on: connection) > 0 {}
+        return ScratchBuild(projection: projection, applied: try projector.checkpoint(on: connection))
+    }
+
+    public func drop(on connection: PostgresConnection) throws {
+        try connection.execute(
+            """
+            DROP SCHEMA \(projection.schema) CASCADE;
+            DELETE FROM schema_migrations WHERE component = 'read_model.\(projection.schema)'
+            """, context: "drop scratch read model")
+    }
+}
+
+extension Projection {
+    /// A checksum of every table of the read model (its checkpoint excluded), for comparing two
+    /// builds of it.
+    public func checksums(on connection: PostgresConnection) throws -> [String: String] {
+        var sums = [String: String]()
+        for table in checksumTables {
+            let rows = try connection.query(
+                """
+                SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY \(table.order)), ''))
+                FROM \(schema).\(table.name) t
+                """, context: "checksum \(table.name)")
+            sums[table.name] = try rows[0].string(0)
+        }
+        return sums
+    }
+}
