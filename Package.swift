@@ -48,7 +48,8 @@ let package = Package(
         .executableTarget(
             name: "border",
             dependencies: [
-                "Audit", "Benchmarks", "BorderAPI", "Snapshots", "DemoTraffic", "EventStore", "HTTPClient", "HTTPServer", "JSON",
+                "Audit", "Benchmarks", "BorderAPI", "Snapshots", "DemoTraffic", "EventStore", "HTTPClient",
+                "HTTPServer", "JSON",
                 "Projections",
             ]
         ),

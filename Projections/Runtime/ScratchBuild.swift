@@ -30,7 +30,8 @@ public struct ScratchBuild {
 
     /// Applies the events after what was applied, up to `lastPosition`.
     public func extend(upTo lastPosition: Int64, on connection: PostgresConnection) throws -> ScratchBuild {
-        let projector = Projector(projection: projection, configuration: .init(batchSize: 5000, lastPosition: lastPosition))
+        let projector = Projector(
+            projection: projection, configuration: .init(batchSize: 5000, lastPosition: lastPosition))
         while try projector.runBatch(on: connection) > 0 {}
         return ScratchBuild(projection: projection, applied: try projector.checkpoint(on: connection))
     }

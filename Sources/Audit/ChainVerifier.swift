@@ -67,6 +67,9 @@ public struct ChainVerifier: Sendable {
         let start = max(from, 1)
         let end = min(to ?? head.position, head.position)
         var report = Report(first: start, last: start - 1, verified: 0, lastHash: ChainHash.genesis, broken: nil)
+        if start > head.position + 1 {
+            throw AuditError.invalidRange("--from \(start) is past the head of the log (\(head.position))")
+        }
         if start > 1 {
             guard let before = try store.read(after: start - 2, limit: 1, on: connection).first,
                 before.position == start - 1

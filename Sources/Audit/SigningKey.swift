@@ -33,8 +33,12 @@ public final class SigningKey: @unchecked Sendable {
         return SigningKey(key)
     }
 
-    /// Writes the private key (mode 0600) and the public key as PEM files.
+    /// Writes the private key (mode 0600) and the public key as PEM files. Refuses to replace an
+    /// existing file: a replaced key orphans every checkpoint signed with it.
     public func write(privateTo privatePath: String, publicTo publicPath: String) throws(AuditError) {
+        for path in [privatePath, publicPath] where FileManager.default.fileExists(atPath: path) {
+            throw .file("\(path) exists; a new key would orphan the checkpoints signed with the old one")
+        }
         let previous = umask(0o077)
         defer { umask(previous) }
         guard let file = BIO_new_file(privatePath, "w") else { throw .file("cannot write \(privatePath)") }

@@ -57,7 +57,7 @@ public struct ComparisonLine: Sendable {
                 measurement.percentile(0.99))
         }
         let name = benchmark.padding(toLength: 22, withPad: " ", startingAt: 0)
-        let base = baseline.padding(toLength: 18, withPad: " ", startingAt: 0)
+        let base = baseline.padding(toLength: 21, withPad: " ", startingAt: 0)
         return "\(name) \(String(format: "%3d", clients)) clients  \(figures(measured))  |  \(base) "
             + "\(figures(baselineMeasured))  |  ratio \(String(format: "%.2f", ratio))"
             + (measured.perTransaction.map { String(format: "  (%.1f per transaction)", $0) } ?? "")

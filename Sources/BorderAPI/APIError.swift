@@ -44,6 +44,8 @@ public struct APIError: Error, Sendable, Equatable {
     public var field: String?
     /// For 405: the methods the route allows, sent as the `Allow` header.
     public var allowed: [String] = []
+    /// What lay underneath, for the server's log only (never sent): `lockTimeout`, `unavailable`.
+    public var cause: String?
 
     public init(_ code: Code, _ message: String, field: String? = nil, allowed: [String] = []) {
         self.code = code

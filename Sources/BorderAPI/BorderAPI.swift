@@ -33,11 +33,18 @@ public struct BorderAPI: HTTPResponder {
             return try route(request)
         } catch {
             if error.code == .internalError || error.code == .unavailable {
-                log("request failed method=\(request.method) path=\(request.path) code=\(error.code.rawValue)")
+                log(
+                    "request failed method=\(request.method) route=\(Self.routeName(request.path)) "
+                        + "code=\(error.code.rawValue) cause=\(error.cause ?? "none")")
             }
             let headers = error.allowed.isEmpty ? [] : [("Allow", error.allowed.joined(separator: ", "))]
             return .json(error.json, status: error.code.status, headers: headers)
         }
+    }
+
+    /// The route for logs: a known route's path, never a path a client made up.
+    static func routeName(_ path: String) -> String {
+        ["/v1/arrivals", "/v1/departures", "/v1/travellers", "/health"].contains(path) ? path : "unknown"
     }
 
     private func route(_ request: HTTPRequest) throws(APIError) -> HTTPResponse {

@@ -59,6 +59,11 @@ struct CrossingRecorder: Sendable {
 
 extension APIError {
     init(storeError error: EventStoreError) {
+        self.init(mapping: error)
+        cause = "\(error.code)"
+    }
+
+    private init(mapping error: EventStoreError) {
         switch error.code {
         case .conflict: self.init(.conflict, error.message)
         case .idempotencyKeyReused: self.init(.idempotencyKeyReused, error.message, field: "Idempotency-Key")

@@ -28,6 +28,7 @@ func handleAccess(
 
     switch slot.progress {
     case .notStarted:
+        handler.inFlight.add(1, ordering: .relaxed)
         if let declared = declaredContentLength(of: connection), declared > handler.maxBodyBytes {
             return answerTooLarge(handler, slot: slot, connection: connection)
         }

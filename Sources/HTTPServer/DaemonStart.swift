@@ -16,7 +16,8 @@ func startDaemon(
 ) throws(HTTPServerError) -> StartedDaemon {
     var address = try makeSocketAddress(host: configuration.host, port: configuration.port)
 
-    var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
+    // ITC lets `MHD_quiesce_daemon` wake the polling threads for a graceful stop.
+    var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue | MHD_USE_ITC.rawValue
     if configuration.logsErrors {
         flags |= MHD_USE_ERROR_LOG.rawValue
     }
@@ -34,7 +35,7 @@ func startDaemon(
             MHD_OptionItem(
                 option: .NOTIFY_COMPLETED,
                 value: unsafeBitCast(completed, to: Int.self),
-                ptr_value: nil
+                ptr_value: handlerContext
             ),
             MHD_OptionItem(option: .END, value: 0, ptr_value: nil),
         ]

@@ -1,4 +1,5 @@
 import CMicroHTTPD
+import Glibc
 import Synchronization
 
 /// An HTTP/1.1 server on libmicrohttpd that hands each request, body read in full, to an ``HTTPResponder``.
@@ -29,6 +30,23 @@ public final class HTTPServer: Sendable {
 
     deinit {
         stop()
+    }
+
+    /// Stops accepting connections, lets the requests in flight finish and their answers go out
+    /// (for at most `gracePeriodSeconds`), then stops. Answers to requests whose work was done
+    /// (a command committed) therefore reach their clients.
+    public func drainAndStop(gracePeriodSeconds: Double) {
+        daemon.withLock { daemon in
+            guard let running = daemon else { return }
+            let listener = MHD_quiesce_daemon(running)
+            if listener >= 0 { close(listener) }
+            let deadline = ContinuousClock.now + .milliseconds(Int(gracePeriodSeconds * 1000))
+            while handlerContext.inFlight.load(ordering: .relaxed) > 0 && ContinuousClock.now < deadline {
+                usleep(10_000)
+            }
+            MHD_stop_daemon(running)
+            daemon = nil
+        }
     }
 
     /// Stops listening and returns once every request in flight has been answered.

@@ -11,5 +11,10 @@ func completeRequest(
     guard let requestState else {
         return
     }
-    RequestSlot(pointer: requestState).clear()
+    let slot = RequestSlot(pointer: requestState)
+    if let context, !slot.isNotStarted {
+        Unmanaged<RequestHandlerContext>.fromOpaque(context).takeUnretainedValue().inFlight.subtract(
+            1, ordering: .relaxed)
+    }
+    slot.clear()
 }

@@ -34,6 +34,11 @@ struct RequestSlot {
 
     let pointer: UnsafeMutablePointer<UnsafeMutableRawPointer?>
 
+    var isNotStarted: Bool {
+        if case .notStarted = progress { return true }
+        return false
+    }
+
     var progress: RequestProgress {
         guard let stored = pointer.pointee else {
             return .notStarted

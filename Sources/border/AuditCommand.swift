@@ -100,7 +100,10 @@ struct AuditCommand {
     private func verify(from: Int64, to: Int64?, against: (file: String, publicKey: String)?) throws {
         var signed: Checkpoint?
         if let against {
-            let text = try String(contentsOfFile: against.file, encoding: .utf8)
+            guard let data = FileManager.default.contents(atPath: against.file) else {
+                throw CLIError("cannot read \(against.file)")
+            }
+            let text = String(decoding: data, as: UTF8.self)
             let checkpoint = try Checkpoint(json: try JSON.parse(Array(text.utf8)))
             guard checkpoint.isSigned(by: try SigningKey.read(pem: against.publicKey, privateKey: false)) else {
                 throw CLIError("\(against.file) is not signed by the key in \(against.publicKey)")

@@ -7,6 +7,8 @@ struct BenchCommand {
     let json: Bool
     let only: Set<String>
     let clients: [Int]
+    /// Validate the arguments and stop: Scripts/bench asks before it touches the database.
+    let checkOnly: Bool
 
     init(_ arguments: Arguments) throws(CLIError) {
         var arguments = arguments
@@ -14,8 +16,12 @@ struct BenchCommand {
         seconds = try arguments.intOption("--seconds", default: 5, range: 1...600)
         json = arguments.flag("--json")
         let clientList = try arguments.option("--clients") ?? "1,8,32,64"
-        clients = clientList.split(separator: ",").compactMap { Int($0) }.filter { (1...512).contains($0) }
-        guard !clients.isEmpty else { throw CLIError("--clients takes a list such as 1,8,32,64") }
+        let parsed = clientList.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+        guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil && (1...512).contains($0!) }) else {
+            throw CLIError("--clients takes a list of caller counts from 1 to 512, such as 1,8,32,64")
+        }
+        clients = parsed.compactMap { $0 }
+        checkOnly = arguments.flag("--check")
         only = Set((try arguments.option("--only") ?? "").split(separator: ",").map(String.init))
         if let unknown = only.subtracting(["single", "batch", "read"]).first {
             throw CLIError("--only takes single, batch or read, not '\(unknown)'")
@@ -24,6 +30,7 @@ struct BenchCommand {
     }
 
     func run() throws {
+        if checkOnly { return }
         var benchmark = StoreBenchmark(conninfo: Database.conninfo, seconds: Double(seconds), clientCounts: clients)
         benchmark.only = only
         try benchmark.run { line in

@@ -38,6 +38,10 @@ enum CommandLineInterface {
         """
 
     static func run(_ arguments: [String]) -> Int32 {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(usage)
+            return 0
+        }
         var arguments = Arguments(arguments)
         do {
             switch arguments.next() {

@@ -39,7 +39,7 @@ struct ServeCommand {
         Log.info("serving host=\(host) port=\(server.port) threads=\(threads) pool=\(poolSize)")
         let signal = TerminationSignal.wait()
         Log.info("stopping signal=\(signal)")
-        server.stop()
+        server.drainAndStop(gracePeriodSeconds: 10)
         writer.shutdown()
     }
 }

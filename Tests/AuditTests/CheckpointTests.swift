@@ -46,9 +46,15 @@ struct CheckpointTests {
         let checkpoint = try Checkpoint.sign(position: 42, hash: [UInt8](repeating: 1, count: 32), with: key)
         var moved = checkpoint
         moved.position = 43
+        var backdated = checkpoint
+        backdated.takenAt = "2020-01-01T00:00:00Z"
+        var extra = checkpoint.json.objectValue!
+        extra["note"] = "unsigned"
 
         #expect(checkpoint.isSigned(by: key))
         #expect(!moved.isSigned(by: key))
+        #expect(!backdated.isSigned(by: key), "takenAt is signed too")
+        #expect(throws: AuditError.self) { try Checkpoint(json: .object(extra)) }
         #expect(!checkpoint.isSigned(by: other))
         #expect(try Checkpoint(json: try JSON.parse(checkpoint.json.serialized())) == checkpoint)
     }
@@ -68,5 +74,8 @@ struct CheckpointTests {
         let mode = try FileManager.default.attributesOfItem(atPath: privatePath)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(throws: AuditError.self) { try SigningKey.read(pem: publicPath, privateKey: true) }
+        #expect(throws: AuditError.self, "an existing key is never replaced") {
+            try SigningKey.generate().write(privateTo: privatePath, publicTo: publicPath + ".new")
+        }
     }
 }

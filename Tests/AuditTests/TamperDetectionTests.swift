@@ -99,6 +99,14 @@ struct TamperDetectionTests {
         #expect(try ChainVerifier().verify(on: connection).broken == .headMismatch(headPosition: 40, lastPosition: 35))
     }
 
+    @Test func verificationStartingPastTheHeadIsRefusedClearly() throws {
+        let connection = try Self.tamperableLog()
+
+        let error = #expect(throws: AuditError.self) { try ChainVerifier().verify(from: 2000, on: connection) }
+
+        #expect(error?.description == "--from 2000 is past the head of the log (40)")
+    }
+
     @Test func rangeVerificationStartsFromTheStoredHashBefore() throws {
         let connection = try Self.tamperableLog()
         try connection.execute(#"UPDATE events SET data = '{"n":999}' WHERE position = 3"#)

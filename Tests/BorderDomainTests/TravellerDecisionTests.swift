@@ -83,6 +83,24 @@ struct TravellerDecisionTests {
         #expect(decoded == event)
     }
 
+    /// From the second review: a stored event with an impossible date of birth was projected.
+    @Test(arguments: ["1980-13-45", "1980-02-30", "80-01-01"])
+    func storedEventWithImpossibleDateIsUnreadable(date: String) throws {
+        let event = Traveller().decide(Self.crossing(.arrival, day: 20))
+        guard case .object(var data) = event.data, case .object(var document) = data["document"]! else {
+            Issue.record("event data is not an object")
+            return
+        }
+        document["dateOfBirth"] = .string(date)
+        data["document"] = .object(document)
+
+        let error = #expect(throws: DomainError.self) {
+            try TravellerEvent(type: event.type, data: .object(data), occurredAt: event.occurredAt)
+        }
+
+        #expect(error?.field == "document.dateOfBirth")
+    }
+
     @Test func unknownEventTypeIsSkipped() throws {
         #expect(try TravellerEvent(type: "SomethingElse", data: [:], occurredAt: Timestamp(microseconds: 0)) == nil)
     }

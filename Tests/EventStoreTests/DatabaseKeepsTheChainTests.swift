@@ -50,12 +50,56 @@ struct DatabaseKeepsTheChainTests {
 
     @Test func headCannotBeMovedByHand() throws {
         let fixture = try StoreFixture()
-        for connection in [try fixture.database.connectAsApplication(), try fixture.database.connect()] {
-            let error = #expect(throws: PostgresError.self) {
-                try connection.execute("UPDATE log_head SET position = position + 10")
-            }
-            #expect(error?.sqlState == PostgresError.State.appendOnlyViolation)
+        let application = try fixture.database.connectAsApplication()
+        let owner = try fixture.database.connect()
+
+        let refused = #expect(throws: PostgresError.self) {
+            try application.execute("UPDATE log_head SET position = position + 10")
         }
+        let refusedEvenTheUnusedColumn = #expect(throws: PostgresError.self) {
+            try application.execute("UPDATE log_head SET locked_by = 'me'")
+        }
+        let refusedForOwner = #expect(throws: PostgresError.self) {
+            try owner.execute("UPDATE log_head SET position = position + 10")
+        }
+
+        #expect(refused?.sqlState == PostgresError.State.insufficientPrivilege)
+        #expect(refusedEvenTheUnusedColumn?.sqlState == PostgresError.State.appendOnlyViolation)
+        #expect(refusedForOwner?.sqlState == PostgresError.State.appendOnlyViolation)
+    }
+
+    /// From the second review: a temporary table named log_head must not stand in for the real
+    /// one inside the store's SECURITY DEFINER trigger; the application role gets no temp tables.
+    @Test func applicationRoleCannotShadowTheHeadWithATemporaryTable() throws {
+        let fixture = try StoreFixture()
+        let application = try fixture.database.connectAsApplication()
+
+        let error = #expect(throws: PostgresError.self) {
+            try application.execute("CREATE TEMP TABLE log_head (singleton boolean, position bigint, hash bytea)")
+        }
+
+        #expect(error?.sqlState == PostgresError.State.insufficientPrivilege)
+        let path = try fixture.database.connect().query(
+            "SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE proname = 'chain_batch_at_head' AND pronamespace = $1::regnamespace",
+            [fixture.database.schema])
+        #expect(try path[0].string(0) == "search_path=\(fixture.database.schema), pg_temp")
+    }
+
+    /// From the second review: ON CONFLICT DO NOTHING skipped the row but had moved the head.
+    @Test func skippedConflictingInsertDoesNotMoveTheHead() throws {
+        let fixture = try StoreFixture()
+        let owner = try fixture.database.connect()
+        _ = try fixture.append("a", expecting: .noStream, count: 2, on: owner)
+
+        try owner.execute(
+            """
+            INSERT INTO events SELECT 3, stream, version, type, schema_version, data, metadata, occurred_at,
+                recorded_at, command_id, hash
+            FROM events WHERE position = 1 ON CONFLICT DO NOTHING
+            """)
+
+        #expect(try fixture.store.head(on: owner).position == 2)
+        #expect(try fixture.append("b", expecting: .noStream, on: owner).firstPosition == 3)
     }
 }
 

@@ -15,7 +15,9 @@ struct AsOfTests {
         primaryIdentifier: "LATE", secondaryIdentifiers: ["RECORD"], dateOfBirth: "1985-05-05", sex: "female",
         dateOfExpiry: "2031-01-01")
 
-    static func record(_ direction: Crossing.Direction, occurred: String, version: Int64, on connection: PostgresConnection)
+    static func record(
+        _ direction: Crossing.Direction, occurred: String, version: Int64, on connection: PostgresConnection
+    )
         throws
     {
         let crossing = Crossing(
@@ -28,7 +30,9 @@ struct AsOfTests {
             on: connection)
     }
 
-    static func inCountry(asOf last: Int64, admits: (@Sendable (RecordedEvent) -> Bool)? = nil, on connection: PostgresConnection)
+    static func inCountry(
+        asOf last: Int64, admits: (@Sendable (RecordedEvent) -> Bool)? = nil, on connection: PostgresConnection
+    )
         throws -> Bool?
     {
         let scratch = try ScratchBuild.build(OfficerLookup(), upTo: last, admits: admits, on: connection)
@@ -45,8 +49,9 @@ struct AsOfTests {
         let connection = try database.connect()
         try Migrator().migrate(try Migration.eventStore(), on: connection)
         try Self.record(.arrival, occurred: "2024-10-20T15:30:00Z", version: 0, on: connection)
-        let knewThen = Timestamp(microseconds: try connection.query(
-            "SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint")[0].int64(0))
+        let knewThen = Timestamp(
+            microseconds: try connection.query(
+                "SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint")[0].int64(0))
         try Self.record(.departure, occurred: "2024-10-22T09:00:00Z", version: 1, on: connection)
         let head = try EventStore().head(on: connection).position
 

@@ -52,8 +52,8 @@ extension DocumentFacts {
         nationality = try reader.string("nationality")
         primaryIdentifier = try reader.string("primaryIdentifier")
         secondaryIdentifiers = try reader.strings("secondaryIdentifiers")
-        dateOfBirth = try reader.optionalString("dateOfBirth")
+        dateOfBirth = try reader.optionalDate("dateOfBirth")
         sex = try reader.string("sex")
-        dateOfExpiry = try reader.string("dateOfExpiry")
+        dateOfExpiry = try reader.date("dateOfExpiry")
     }
 }

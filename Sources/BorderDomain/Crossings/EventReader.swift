@@ -1,3 +1,4 @@
+import BorderTime
 import JSON
 
 /// Reads the fields of a stored event's JSON, failing with the event and field named.
@@ -21,6 +22,19 @@ struct EventReader {
         case .string(let value)?: return value
         default: throw missing(field)
         }
+    }
+
+    /// An ISO date (`YYYY-MM-DD`) that exists in the calendar.
+    func date(_ field: String) throws(DomainError) -> String {
+        let text = try string(field)
+        guard CivilDay(iso: text) != nil else { throw missing(field) }
+        return text
+    }
+
+    func optionalDate(_ field: String) throws(DomainError) -> String? {
+        guard let text = try optionalString(field) else { return nil }
+        guard CivilDay(iso: text) != nil else { throw missing(field) }
+        return text
     }
 
     func strings(_ field: String) throws(DomainError) -> [String] {
