@@ -15,6 +15,8 @@ public struct StoreBenchmark: Sendable {
     public var seconds: Double
     public var clientCounts: [Int]
     public var batchSize = 100
+    /// The read benchmark reads at least this many events (it appends what is missing first).
+    public var readLogSize = 100_000
     /// Runs only the parts named (`single`, `batch`, `read`); all when empty.
     public var only: Set<String> = []
 
@@ -83,7 +85,7 @@ public struct StoreBenchmark: Sendable {
         }
     }
 
-    private func event(_ number: Int) -> NewEvent {
+    func event(_ number: Int) -> NewEvent {
         NewEvent(
             type: "ArrivalRecorded", data: Self.sampleData, metadata: Self.sampleMetadata,
             occurredAt: Timestamp(microseconds: 1_729_438_200_000_000 + Int64(number)))

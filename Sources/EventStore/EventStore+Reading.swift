@@ -2,10 +2,10 @@ import BorderTime
 import Postgres
 
 extension EventStore {
+    /// Read in binary format: integers and timestamps as big-endian integers, text as UTF-8,
+    /// the hash as raw bytes; nothing is converted to text and back on either side.
     static let selectColumns = """
-        SELECT position, stream, version, type, schema_version, data, metadata,
-            (extract(epoch FROM occurred_at) * 1000000)::bigint,
-            (extract(epoch FROM recorded_at) * 1000000)::bigint,
+        SELECT position, stream, version, type, schema_version, data, metadata, occurred_at, recorded_at,
             command_id, hash
         FROM events
         """
@@ -43,18 +43,29 @@ extension EventStore {
         throws(EventStoreError) -> [RecordedEvent]
     {
         do {
-            return try connection.query(sql, parameters, context: "read events").map(Self.event(from:))
+            let result = try connection.result(sql, parameters, binary: true, context: "read events")
+            return try (0..<result.rowCount).map { try Self.event(from: result, row: $0) }
         } catch {
             throw EventStoreError.wrapping(error, context: "read events")
         }
     }
 
-    static func event(from row: PostgresRow) throws -> RecordedEvent {
-        RecordedEvent(
-            position: try row.int64(0), stream: try row.string(1), version: try row.int64(2),
-            type: try row.string(3), schemaVersion: Int32(try row.int64(4)), dataText: try row.string(5),
-            metadataText: try row.string(6), occurredAt: Timestamp(microseconds: try row.int64(7)),
-            recordedAt: Timestamp(microseconds: try row.int64(8)), commandID: row[9], hash: try row.bytes(10))
+    static func event(from result: PostgresResult, row: Int) throws -> RecordedEvent {
+        func text(_ column: Int) -> String { String(decoding: result.bytes(row: row, column: column), as: UTF8.self) }
+        func integer(_ column: Int) throws -> Int64 {
+            guard let value = result.binaryInteger(row: row, column: column) else {
+                throw EventStoreError(.corrupt, "a stored event has an unreadable column \(column)")
+            }
+            return value
+        }
+        func time(_ column: Int) throws -> Timestamp {
+            Timestamp(microseconds: try integer(column) + PostgresResult.postgresEpochMicroseconds)
+        }
+        return RecordedEvent(
+            position: try integer(0), stream: text(1), version: try integer(2), type: text(3),
+            schemaVersion: Int32(try integer(4)), dataText: text(5), metadataText: text(6), occurredAt: try time(7),
+            recordedAt: try time(8), commandID: result.isNull(row: row, column: 9) ? nil : text(9),
+            hash: Array(result.bytes(row: row, column: 10)))
     }
 }
 
