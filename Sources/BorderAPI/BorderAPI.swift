@@ -44,7 +44,7 @@ public struct BorderAPI: HTTPResponder {
 
     /// The route for logs: a known route's path, never a path a client made up.
     static func routeName(_ path: String) -> String {
-        ["/v1/arrivals", "/v1/departures", "/v1/travellers", "/health"].contains(path) ? path : "unknown"
+        ["/v1/arrivals", "/v1/departures", "/v1/travellers", "/health", "/metrics"].contains(path) ? path : "unknown"
     }
 
     private func route(_ request: HTTPRequest) throws(APIError) -> HTTPResponse {
@@ -55,9 +55,10 @@ public struct BorderAPI: HTTPResponder {
         case ("POST", "/v1/departures"): return try recordCrossing(request, direction: .departure)
         case ("GET", "/v1/travellers"): return try findTraveller(request)
         case ("GET", "/health"): return health()
+        case ("GET", "/metrics"): return metrics()
         case (_, "/v1/arrivals"), (_, "/v1/departures"):
             throw APIError(.methodNotAllowed, "this route takes POST", allowed: ["POST"])
-        case (_, "/v1/travellers"), (_, "/health"):
+        case (_, "/v1/travellers"), (_, "/health"), (_, "/metrics"):
             throw APIError(.methodNotAllowed, "this route takes GET", allowed: ["GET", "HEAD"])
         default:
             throw APIError(.notFound, "no such route")
@@ -111,25 +112,54 @@ public struct BorderAPI: HTTPResponder {
 
     private func health() -> HTTPResponse {
         do {
-            let (head, checkpoint) = try pool.withConnection { connection in
-                let head = try store.head(on: connection).position
-                let rows = try connection.query("SELECT position FROM \(lookup.schema).checkpoint")
-                return (head, try rows.first?.int64(0) ?? 0)
-            }
+            let lag = try pool.withConnection { try ProjectionLag.measure(lookup, on: $0) }
             // A checkpoint past the head means the read model holds events the log does not.
-            let consistent = checkpoint <= head
+            let consistent = lag.checkpoint <= lag.head
             let projection: JSON = [
-                "checkpoint": .int(checkpoint), "lag": .int(head - checkpoint),
+                "checkpoint": .int(lag.checkpoint), "lag": .int(lag.events),
+                "lagSeconds": .double((lag.seconds * 1000).rounded() / 1000),
                 "status": consistent ? "ok" : "ahead_of_log",
             ]
             let body: JSON = [
-                "status": consistent ? "ok" : "degraded", "database": "ok", "log": ["position": .int(head)],
+                "status": consistent ? "ok" : "degraded", "database": "ok", "log": ["position": .int(lag.head)],
                 "projections": [lookup.name: projection],
             ]
             return .json(body, status: consistent ? 200 : 503)
         } catch {
             return .json(["status": "unavailable", "database": "unreachable"], status: 503)
         }
+    }
+
+    /// Prometheus text format: the log head, each read model's lag, the writer's batching.
+    /// Figures only: no stream names, no personal data.
+    private func metrics() -> HTTPResponse {
+        var lines = [String]()
+        if let lag = try? pool.withConnection({ try ProjectionLag.measure(lookup, on: $0) }) {
+            lines += [
+                "# HELP border_log_position Last position in the event log.", "# TYPE border_log_position gauge",
+                "border_log_position \(lag.head)",
+                "# HELP border_projection_checkpoint Last log position applied to a read model.",
+                "# TYPE border_projection_checkpoint gauge",
+                "border_projection_checkpoint{projection=\"\(lag.name)\"} \(lag.checkpoint)",
+                "# HELP border_projection_lag_events Log head minus the read model's checkpoint.",
+                "# TYPE border_projection_lag_events gauge",
+                "border_projection_lag_events{projection=\"\(lag.name)\"} \(lag.events)",
+                "# HELP border_projection_lag_seconds Age of the oldest event the read model has not applied.",
+                "# TYPE border_projection_lag_seconds gauge",
+                "border_projection_lag_seconds{projection=\"\(lag.name)\"} \(lag.seconds)",
+            ]
+        }
+        let writes = recorder.writer.statistics
+        lines += [
+            "# HELP border_append_transactions_total Group-commit transactions run by this server.",
+            "# TYPE border_append_transactions_total counter",
+            "border_append_transactions_total \(writes.transactions)",
+            "# HELP border_append_commands_total Commands carried by those transactions.",
+            "# TYPE border_append_commands_total counter", "border_append_commands_total \(writes.requests)",
+        ]
+        return HTTPResponse(
+            status: 200, headers: [("Content-Type", "text/plain; version=0.0.4")],
+            body: Array((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// `application/json`, with no charset or `charset=utf-8` (JSON is UTF-8; RFC 8259).

@@ -10,6 +10,7 @@ enum CommandLineInterface {
           serve [--listen HOST:PORT]       run the HTTP API (default 127.0.0.1:8080; port 0 picks one)
                 [--threads N] [--pool N]
           project officer-lookup           follow the log and keep the officer lookup read model
+          status                           the log's head and each read model's lag (events, seconds)
           demo feed --url URL [--date YYYY-MM-DD] [--seed N] [--arrivals N] [--departures N]
                                            record a day of generated traffic at APW through the API
           demo lookups --url URL [--date YYYY-MM-DD] [--seed N]
@@ -51,6 +52,7 @@ enum CommandLineInterface {
             case "demo": try DemoCommand(arguments).run()
             case "bench": try BenchCommand(arguments).run()
             case "audit": try AuditCommand(arguments).run()
+            case "status": try StatusCommand(arguments).run()
             case "help", "--help", "-h":
                 print(usage)
             case let other:

@@ -43,6 +43,17 @@ struct CrossingEndToEndTests {
         #expect(traveller["primaryIdentifier"] == "ERIKSSON")
         #expect(traveller["secondaryIdentifiers"] == ["ANNA", "MARIA"])
         #expect(traveller["dateOfBirth"] == "1974-08-12")
+        let health = try JSON.parse(try system.client.request("GET", "/health").body)
+        #expect(health["projections"]?["officer-lookup"]?["lag"] == 0)
+        #expect(health["projections"]?["officer-lookup"]?["lagSeconds"] == .double(0))
+        let metrics = try system.client.request("GET", "/metrics").text
+        #expect(metrics.contains("border_log_position 1\n"))
+        #expect(metrics.contains("border_projection_lag_events{projection=\"officer-lookup\"} 0\n"))
+        #expect(metrics.contains("border_append_commands_total 1\n"))
+        #expect(!metrics.contains("L898902C3") && !metrics.contains("ERIKSSON"))
+        let status = try system.run(["status"])
+        #expect(status.contains("log: position 1"))
+        #expect(status.contains("officer-lookup: checkpoint 1, lag 0 events"))
     }
 
     @Test func retryWithSameIdempotencyKeyAnswersFirstOutcomeAndAppendsOnce() throws {

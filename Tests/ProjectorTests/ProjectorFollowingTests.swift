@@ -169,3 +169,21 @@ struct ProjectorGapTests {
         #expect(try projector.checkpoint(on: connection) == 4)
     }
 }
+
+@Suite("Lag")
+struct LagTests {
+    @Test func lagCountsUnappliedEventsAndTheAgeOfTheOldest() throws {
+        let (_, connection, projection) = try ProjectorFollowingTests.setUp()
+        try ProjectorFollowingTests.append(5, stream: "a", on: connection)
+        try connection.execute("SELECT pg_sleep(0.05)")
+
+        let behind = try ProjectionLag.measure(projection, on: connection)
+        _ = try Projector(projection: projection).runBatch(on: connection)
+        let caughtUp = try ProjectionLag.measure(projection, on: connection)
+
+        #expect(behind.events == 5)
+        #expect(behind.seconds >= 0.05)
+        #expect(caughtUp.events == 0)
+        #expect(caughtUp.seconds == 0)
+    }
+}
