@@ -7,10 +7,18 @@ struct ProjectCommand {
 
     let projection: any Projection
     let verify: Bool
+    let all: Bool
 
     init(_ arguments: Arguments) throws(CLIError) {
         var arguments = arguments
         verify = arguments.flag("--verify")
+        all = arguments.flag("--all")
+        if all {
+            try arguments.finish()
+            guard !verify else { throw CLIError("--verify takes one read model, not --all") }
+            projection = Self.projections[0]
+            return
+        }
         let name = arguments.next()
         guard let projection = Self.projections.first(where: { $0.name == name }) else {
             let known = Self.projections.map(\.name).joined(separator: ", ")
@@ -22,6 +30,7 @@ struct ProjectCommand {
 
     func run() throws {
         if verify { return try verifyAgainstRebuild() }
+        if all { return try ProjectorSupervisor(names: Self.projections.map(\.name)).run() }
         let projector = Projector(projection: projection)
         TerminationSignal.onSignal { _ in projector.stop() }
         Log.info("projector starting projection=\(projection.name)")

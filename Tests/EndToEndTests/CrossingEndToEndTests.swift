@@ -56,6 +56,21 @@ struct CrossingEndToEndTests {
         #expect(status.contains("officer-lookup: checkpoint 1, lag 0 events"))
     }
 
+    @Test func projectAllRunsTheReadModelsAndStopsWithThem() throws {
+        let system = try RunningSystem(startProjector: false)
+        try system.startAllProjectors()
+
+        let response = try system.client.post("/v1/arrivals", json: Self.arrival())
+        let found = try waitUntil(seconds: 20) {
+            try system.client.request("GET", "/v1/travellers?document=L898902C3&nationality=UTO").status == 200
+        }
+        system.stop()
+
+        #expect(response.status == 201)
+        #expect(found)
+        #expect(system.projector?.terminationStatus == 0)
+    }
+
     @Test func retryWithSameIdempotencyKeyAnswersFirstOutcomeAndAppendsOnce() throws {
         let system = try RunningSystem(startProjector: false)
         defer { system.stop() }

@@ -53,6 +53,11 @@ final class RunningSystem {
         projector = try launch(["project", "officer-lookup"])
     }
 
+    /// `border project --all`: every read model in a child process of one supervisor.
+    func startAllProjectors() throws {
+        projector = try launch(["project", "--all"])
+    }
+
     /// Runs a `border` command to completion and returns its standard output.
     @discardableResult
     func run(_ arguments: [String], as url: String? = nil) throws -> String {

@@ -1,0 +1,56 @@
+import Foundation
+import Synchronization
+
+/// `border project --all`: each read model's projector in a child process of its own (a small
+/// site's single command), restarted after a pause if it dies, all stopped on SIGINT or SIGTERM.
+final class ProjectorSupervisor: Sendable {
+    let names: [String]
+    private let stopping = Atomic<Bool>(false)
+    private let children = Mutex<[String: Process]>([:])
+
+    init(names: [String]) {
+        self.names = names
+    }
+
+    func run() throws {
+        TerminationSignal.onSignal { [self] _ in stop() }
+        let group = DispatchGroup()
+        for name in names {
+            group.enter()
+            Thread { [self] in
+                supervise(name)
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        Log.info("projectors stopped")
+    }
+
+    private func supervise(_ name: String) {
+        while !stopping.load(ordering: .relaxed) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            process.arguments = ["project", name]
+            do {
+                try process.run()
+            } catch {
+                Log.error("cannot start projector projection=\(name) error=\"\(error)\"")
+                return
+            }
+            children.withLock { $0[name] = process }
+            if stopping.load(ordering: .relaxed) { process.terminate() }
+            Log.info("projector started projection=\(name) pid=\(process.processIdentifier)")
+            process.waitUntilExit()
+            guard !stopping.load(ordering: .relaxed) else { return }
+            Log.warning("projector exited projection=\(name) status=\(process.terminationStatus); restarting in 1 s")
+            sleep(1)
+        }
+    }
+
+    private func stop() {
+        stopping.store(true, ordering: .relaxed)
+        children.withLock { children in
+            for process in children.values where process.isRunning { process.terminate() }
+        }
+    }
+}
