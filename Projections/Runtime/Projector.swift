@@ -49,6 +49,7 @@ public final class Projector: Sendable {
     public func runBatch(on connection: PostgresConnection) throws -> Int {
         try connection.withTransaction(context: "\(projection.name) batch") { connection in
             let checkpoint = try lockCheckpoint(on: connection)
+            guard checkpoint >= 0 else { return 0 }
             var limit = configuration.batchSize
             if let end = configuration.lastPosition { limit = Int(min(Int64(limit), max(0, end - checkpoint))) }
             guard limit > 0 else { return 0 }
@@ -81,6 +82,8 @@ public final class Projector: Sendable {
         return try rows.first?.int64(0) ?? 0
     }
 
+    /// The position from the checkpoint row, locked for the batch; -1 when the read model was
+    /// switched to a rebuilt version while this projector waited (the batch then does nothing).
     private func lockCheckpoint(on connection: PostgresConnection) throws -> Int64 {
         let rows = try connection.query(
             "SELECT position FROM \(projection.schema).checkpoint FOR UPDATE", context: "lock checkpoint")

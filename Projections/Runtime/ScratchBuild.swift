@@ -36,6 +36,38 @@ public struct ScratchBuild {
         return ScratchBuild(projection: projection, applied: try projector.checkpoint(on: connection))
     }
 
+    /// Puts this build in the place of `live`: under the live checkpoint's lock (a running
+    /// projector waits), brings the build at least up to the live checkpoint (it may already be
+    /// past it: readers then move forward, never back), then swaps the schemas in one
+    /// transaction. Readers switch at that commit; prepared queries re-resolve by name, and the
+    /// live projector carries on from the new checkpoint. Returns that checkpoint.
+    public func replace(_ live: any Projection, on connection: PostgresConnection, building builder: PostgresConnection)
+        throws -> Int64
+    {
+        let retired = "\(live.schema)_retired_\(UUID().uuidString.lowercased().prefix(8))"
+        let position = try connection.withTransaction(context: "switch \(live.name)") { connection in
+            let rows = try connection.query("SELECT position FROM \(live.schema).checkpoint FOR UPDATE")
+            let livePosition = try rows[0].int64(0)
+            let caughtUp = livePosition > applied ? try extend(upTo: livePosition, on: builder) : self
+            guard caughtUp.applied >= livePosition else {
+                throw ProjectionError(
+                    .database, "\(live.name): the rebuild reached \(caughtUp.applied), not \(livePosition)")
+            }
+            // The retired checkpoint is set to -1 so that a projector waiting on its lock sees it
+            // changed and starts its batch again, on the new read model.
+            try connection.execute(
+                """
+                UPDATE \(live.schema).checkpoint SET position = -1;
+                ALTER SCHEMA \(live.schema) RENAME TO \(retired);
+                ALTER SCHEMA \(projection.schema) RENAME TO \(live.schema);
+                DELETE FROM schema_migrations WHERE component = 'read_model.\(projection.schema)'
+                """, context: "switch \(live.name)")
+            return caughtUp.applied
+        }
+        try connection.execute("DROP SCHEMA \(retired) CASCADE", context: "drop retired \(live.name)")
+        return position
+    }
+
     public func drop(on connection: PostgresConnection) throws {
         try connection.execute(
             """

@@ -30,6 +30,7 @@ enum CommandLineInterface {
                                            --occurred (what had happened by then, including
                                            crossings recorded later)
           project officer-lookup --verify  rebuild into a scratch schema and compare checksums
+          project officer-lookup --rebuild rebuild beside the live read model, then switch to it
           audit export [--from P] [--to P] [--stream S]
                                            JSON Lines for third-party verification
           bench store [--seconds N] [--json]

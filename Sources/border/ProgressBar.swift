@@ -11,9 +11,18 @@ final class ProgressBar {
         self.label = label
     }
 
+    /// On a terminal, redraws the bar at most five times a second; otherwise logs a plain line
+    /// every ten seconds.
     func update(done: Int64, total: Int64) {
-        guard enabled, Date().timeIntervalSince(lastDrawn) > 0.2 else { return }
+        guard Date().timeIntervalSince(lastDrawn) > (enabled ? 0.2 : 10) else { return }
         lastDrawn = Date()
+        guard enabled else {
+            let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
+            Log.info(
+                "progress task=\(label.replacingOccurrences(of: " ", with: "-")) done=\(done) total=\(total) rate=\(Int(rate))"
+            )
+            return
+        }
         let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 0
         let elapsed = Date().timeIntervalSince(started)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0

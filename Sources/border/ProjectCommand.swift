@@ -7,11 +7,13 @@ struct ProjectCommand {
 
     let projection: any Projection
     let verify: Bool
+    let rebuild: Bool
     let all: Bool
 
     init(_ arguments: Arguments) throws(CLIError) {
         var arguments = arguments
         verify = arguments.flag("--verify")
+        rebuild = arguments.flag("--rebuild")
         all = arguments.flag("--all")
         if all {
             try arguments.finish()
@@ -30,6 +32,7 @@ struct ProjectCommand {
 
     func run() throws {
         if verify { return try verifyAgainstRebuild() }
+        if rebuild { return try rebuildBesideLive() }
         if all { return try ProjectorSupervisor(names: Self.projections.map(\.name)).run() }
         let projector = Projector(projection: projection)
         TerminationSignal.onSignal { _ in projector.stop() }
@@ -68,5 +71,28 @@ struct ProjectCommand {
             )
         }
         print("OK: \(projection.name) equals a rebuild from the log up to position \(live) (\(expected.count) tables)")
+    }
+
+    /// Builds a new version of the read model beside the live one while queries keep answering
+    /// from the live one; when it has caught up, readers switch atomically and the old version is
+    /// dropped. Needs a role that may create schemas (the database owner).
+    private func rebuildBesideLive() throws {
+        let connection = try PostgresConnection(conninfo: Database.conninfo)
+        let builder = try PostgresConnection(conninfo: Database.conninfo)
+        let head = try ProjectionLag.measure(projection, on: connection).head
+        let bar = ProgressBar(label: "rebuild \(projection.name)")
+        Log.info("rebuild starting projection=\(projection.name) head=\(head)")
+        let scratch = try ScratchBuild.build(projection, upTo: head, on: builder) { done in
+            bar.update(done: done, total: head)
+        }
+        bar.finish()
+        do {
+            let position = try scratch.replace(projection, on: connection, building: builder)
+            Log.info("rebuild switched projection=\(projection.name) position=\(position)")
+            print("OK: \(projection.name) rebuilt from the log and switched at position \(position)")
+        } catch {
+            try? scratch.drop(on: builder)
+            throw error
+        }
     }
 }

@@ -65,3 +65,31 @@ struct AsOfTests {
         #expect(try Self.inCountry(asOf: head, on: connection) == false)
     }
 }
+
+@Suite("Rebuilding beside the live read model")
+struct RebuildTests {
+    @Test func rebuildSwitchesAtomicallyAndTheLiveProjectorCarriesOn() throws {
+        let (database, connection, projection) = try ProjectorFollowingTests.setUp()
+        try ProjectorFollowingTests.append(120, stream: "a", on: connection)
+        let live = Projector(projection: projection, configuration: .init(batchSize: 7, pollIntervalMilliseconds: 20))
+        Thread { live.run(conninfo: database.conninfo, options: database.options) { _ in } }.start()
+        defer { live.stop() }
+        let builder = try database.connect()
+
+        let scratch = try ScratchBuild.build(projection, upTo: 120, on: builder)
+        let switchedAt = try scratch.replace(projection, on: connection, building: builder)
+        try ProjectorFollowingTests.append(30, stream: "b", on: connection)
+
+        #expect(switchedAt >= 1 && switchedAt <= 120)
+        #expect(
+            try waitUntil(seconds: 20) {
+                try ProjectorFollowingTests.appliedOnce(projection, upTo: 150, on: connection)
+            })
+        let leftovers = try connection.query(
+            "SELECT count(*) FROM pg_namespace WHERE nspname LIKE $1", ["\(projection.schema)_retired_%"])
+        #expect(try leftovers[0].int64(0) == 0)
+        #expect(
+            try connection.query("SELECT count(*) FROM pg_namespace WHERE nspname = $1", [scratch.projection.schema])[0]
+                .int64(0) == 0)
+    }
+}
