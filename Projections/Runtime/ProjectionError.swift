@@ -7,6 +7,7 @@ public struct ProjectionError: Error, Sendable, CustomStringConvertible {
         case missingResource
         case unreadableEvent
         case gapInLog
+        case leaseLost
         case database
     }
 

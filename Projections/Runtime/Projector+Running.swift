@@ -17,6 +17,8 @@ extension Projector {
                     conninfo: conninfo,
                     options: options.merging(["application_name": "border-project-\(projection.name)-listen"]) { $1 })
                 try listener.listen(to: EventStore.channel)
+                defer { try? lease.release(on: worker) }
+                guard try takeLease(on: worker, health: &health, log: log) else { continue }
                 try follow(worker: worker, listener: listener, health: &health, log: log)
             } catch {
                 if !health.stalled {
@@ -28,14 +30,41 @@ extension Projector {
         }
     }
 
+    /// Waits as a hot standby until the lease is free (checking every second), then takes it.
+    /// False when asked to stop first.
+    private func takeLease(on worker: PostgresConnection, health: inout FollowHealth, log: (String) -> Void) throws
+        -> Bool
+    {
+        var reportedStandby = false
+        while !isStopping {
+            if try lease.acquire(on: worker) {
+                log("lease taken projection=\(projection.name) holder=\(lease.holder)")
+                health.leaseRenewed = ContinuousClock.now
+                return true
+            }
+            if !reportedStandby {
+                log("standby projection=\(projection.name): another projector holds the lease")
+                reportedStandby = true
+            }
+            Backoff.pause(milliseconds: 1000, unless: { self.isStopping })
+        }
+        return false
+    }
+
     private func follow(
         worker: PostgresConnection, listener: PostgresConnection, health: inout FollowHealth, log: (String) -> Void
     ) throws {
         while !isStopping {
-            let applied = try runBatch(on: worker)
+            if ContinuousClock.now - health.leaseRenewed > .seconds(1) {
+                guard try lease.acquire(on: worker) else {
+                    throw ProjectionError(.leaseLost, "\(projection.name): the lease passed to another projector")
+                }
+                health.leaseRenewed = ContinuousClock.now
+            }
+            let applied = try runBatch(on: worker, lease: lease)
             if health.stalled {
                 log("projection resumed projection=\(projection.name)")
-                health = FollowHealth()
+                health = FollowHealth(leaseRenewed: health.leaseRenewed)
             }
             if applied > 0 {
                 log("applied projection=\(projection.name) events=\(applied) position=\(try checkpoint(on: worker))")
@@ -51,11 +80,20 @@ extension Projector {
 struct FollowHealth {
     var stalled = false
     var backoff = Backoff()
+    var leaseRenewed = ContinuousClock.now
 }
 
 /// Exponential backoff from 100 ms to 5 s, sleeping in small steps so a stop is noticed.
 struct Backoff {
     private var delayMilliseconds = 100
+
+    static func pause(milliseconds: Int, unless stopped: () -> Bool) {
+        var slept = 0
+        while slept < milliseconds, !stopped() {
+            usleep(50_000)
+            slept += 50
+        }
+    }
 
     mutating func sleep(unless stopped: () -> Bool) {
         var slept = 0

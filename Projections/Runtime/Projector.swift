@@ -32,12 +32,15 @@ public final class Projector: Sendable {
 
     public let projection: any Projection
     let configuration: Configuration
+    /// This process's claim on the read model when it runs as a long-lived projector.
+    public let lease: Lease
     let store = EventStore()
     private let stopping = Atomic<Bool>(false)
 
     public init(projection: any Projection, configuration: Configuration = .init()) {
         self.projection = projection
         self.configuration = configuration
+        self.lease = Lease(schema: projection.schema, holder: Lease.holderName(), seconds: 5)
     }
 
     /// Asks `run` to return after the batch in progress. Safe from any thread.
@@ -45,9 +48,17 @@ public final class Projector: Sendable {
 
     public var isStopping: Bool { stopping.load(ordering: .relaxed) }
 
-    /// Applies at most one batch; returns how many events it applied.
+    /// Applies at most one batch; returns how many events it applied. With a `lease`, the batch
+    /// applies nothing unless this projector still holds it.
     public func runBatch(on connection: PostgresConnection) throws -> Int {
+        try runBatch(on: connection, lease: nil)
+    }
+
+    func runBatch(on connection: PostgresConnection, lease: Lease?) throws -> Int {
         try connection.withTransaction(context: "\(projection.name) batch") { connection in
+            if let lease, try !lease.isHeld(on: connection) {
+                throw ProjectionError(.leaseLost, "\(projection.name): the lease passed to another projector")
+            }
             let checkpoint = try lockCheckpoint(on: connection)
             guard checkpoint >= 0 else { return 0 }
             var limit = configuration.batchSize

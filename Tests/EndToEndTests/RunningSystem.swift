@@ -14,6 +14,7 @@ final class RunningSystem {
     private(set) var server: Process?
     private(set) var projector: Process?
     private(set) var client: HTTPClient!
+    private var extra = [Process]()
 
     static var binary: URL {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -40,7 +41,7 @@ final class RunningSystem {
     /// Stops serve and the projector with SIGTERM, and with SIGKILL after ten seconds, so that
     /// a process that does not stop cannot hang the test run.
     func stop() {
-        for process in [server, projector].compactMap({ $0 }) where process.isRunning {
+        for process in ([server, projector] + extra).compactMap({ $0 }) where process.isRunning {
             process.terminate()
             if !waitUntil(seconds: 10, { !process.isRunning }) {
                 kill(process.processIdentifier, SIGKILL)
@@ -51,6 +52,13 @@ final class RunningSystem {
 
     func startProjector() throws {
         projector = try launch(["project", "officer-lookup"])
+    }
+
+    /// A second `border project officer-lookup`, a hot standby beside the first.
+    func startStandbyProjector() throws -> Process {
+        let standby = try launch(["project", "officer-lookup"])
+        extra.append(standby)
+        return standby
     }
 
     /// `border project --all`: every read model in a child process of one supervisor.

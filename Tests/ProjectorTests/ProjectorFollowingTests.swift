@@ -22,6 +22,9 @@ struct CountingProjection: Projection {
                         updated_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp());
                     INSERT INTO \(schema).checkpoint (position) VALUES (0);
                     CREATE TABLE \(schema).applied (position BIGINT PRIMARY KEY, times INTEGER NOT NULL);
+                    CREATE TABLE \(schema).lease (singleton BOOLEAN PRIMARY KEY DEFAULT TRUE, holder TEXT,
+                        expires_at TIMESTAMPTZ NOT NULL DEFAULT '-infinity');
+                    INSERT INTO \(schema).lease DEFAULT VALUES;
                     """)
         ]
     }
@@ -185,5 +188,42 @@ struct LagTests {
         #expect(behind.seconds >= 0.05)
         #expect(caughtUp.events == 0)
         #expect(caughtUp.seconds == 0)
+    }
+}
+
+@Suite("One live owner per read model")
+struct LeaseTests {
+    @Test func secondProjectorWaitsAsStandbyAndTakesOverWhenTheOwnerStops() throws {
+        let (database, connection, projection) = try ProjectorFollowingTests.setUp()
+        let first = Projector(projection: projection, configuration: .init(batchSize: 10, pollIntervalMilliseconds: 50))
+        let second = Projector(
+            projection: projection, configuration: .init(batchSize: 10, pollIntervalMilliseconds: 50))
+        let firstDone = DispatchSemaphore(value: 0)
+        Thread {
+            first.run(conninfo: database.conninfo, options: database.options) { _ in }
+            firstDone.signal()
+        }.start()
+        #expect(try waitUntil(seconds: 10) { try Self.holder(projection, on: connection) == first.lease.holder })
+        Thread { second.run(conninfo: database.conninfo, options: database.options) { _ in } }.start()
+        defer { second.stop() }
+        try ProjectorFollowingTests.append(60, stream: "a", on: connection)
+        #expect(
+            try waitUntil(seconds: 20) { try ProjectorFollowingTests.appliedOnce(projection, upTo: 60, on: connection) }
+        )
+        #expect(try Self.holder(projection, on: connection) == first.lease.holder, "the standby stays a standby")
+
+        first.stop()
+        firstDone.wait()
+        try ProjectorFollowingTests.append(40, stream: "b", on: connection)
+
+        #expect(try waitUntil(seconds: 10) { try Self.holder(projection, on: connection) == second.lease.holder })
+        #expect(
+            try waitUntil(seconds: 20) {
+                try ProjectorFollowingTests.appliedOnce(projection, upTo: 100, on: connection)
+            })
+    }
+
+    static func holder(_ projection: CountingProjection, on connection: PostgresConnection) throws -> String? {
+        try connection.query("SELECT holder FROM \(projection.schema).lease")[0][0]
     }
 }
