@@ -19,7 +19,8 @@ final class ProgressBar {
         guard enabled else {
             let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
             Log.info(
-                "progress task=\(label.replacingOccurrences(of: " ", with: "-")) done=\(done) total=\(total) rate=\(Int(rate))"
+                "progress task=\(label.replacingOccurrences(of: " ", with: "-")) done=\(done) total=\(total) "
+                    + "rate=\(Int(rate))"
             )
             return
         }

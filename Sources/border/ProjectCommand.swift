@@ -67,7 +67,8 @@ struct ProjectCommand {
         let differing = expected.keys.sorted().filter { expected[$0] != actual[$0] }
         guard differing.isEmpty else {
             throw CLIError(
-                "\(projection.name) differs from a rebuild up to position \(live) in: \(differing.joined(separator: ", "))"
+                "\(projection.name) differs from a rebuild up to position \(live) in: "
+                    + differing.joined(separator: ", ")
             )
         }
         print("OK: \(projection.name) equals a rebuild from the log up to position \(live) (\(expected.count) tables)")

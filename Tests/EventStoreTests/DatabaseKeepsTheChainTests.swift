@@ -80,7 +80,10 @@ struct DatabaseKeepsTheChainTests {
 
         #expect(error?.sqlState == PostgresError.State.insufficientPrivilege)
         let path = try fixture.database.connect().query(
-            "SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE proname = 'chain_batch_at_head' AND pronamespace = $1::regnamespace",
+            """
+            SELECT array_to_string(proconfig, ',') FROM pg_proc
+            WHERE proname = 'chain_batch_at_head' AND pronamespace = $1::regnamespace
+            """,
             [fixture.database.schema])
         #expect(try path[0].string(0) == "search_path=\(fixture.database.schema), pg_temp")
     }

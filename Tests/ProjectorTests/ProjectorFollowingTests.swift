@@ -18,8 +18,8 @@ struct CountingProjection: Projection {
                 component: "read_model.\(schema)", number: 1, name: "0001_counting",
                 sql: """
                     CREATE SCHEMA \(schema);
-                    CREATE TABLE \(schema).checkpoint (singleton BOOLEAN PRIMARY KEY DEFAULT TRUE, position BIGINT NOT NULL,
-                        updated_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp());
+                    CREATE TABLE \(schema).checkpoint (singleton BOOLEAN PRIMARY KEY DEFAULT TRUE,
+                        position BIGINT NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp());
                     INSERT INTO \(schema).checkpoint (position) VALUES (0);
                     CREATE TABLE \(schema).applied (position BIGINT PRIMARY KEY, times INTEGER NOT NULL);
                     CREATE TABLE \(schema).lease (singleton BOOLEAN PRIMARY KEY DEFAULT TRUE, holder TEXT,
