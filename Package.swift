@@ -23,7 +23,7 @@ let package = Package(
         ),
         .target(
             name: "Projections",
-            dependencies: ["EventStore", "BorderDomain", "BorderTime", "Postgres", "JSON"],
+            dependencies: ["EventStore", "BorderDomain", "BorderTime", "Postgres", "JSON", "Snapshots"],
             path: "Projections",
             resources: [.copy("OfficerLookup/Migrations")]
         ),

@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Postgres
+import Snapshots
 
 extension Projector {
     /// Catches up, then follows the log live until `stop()`. On a failure (the database gone, a
@@ -61,7 +62,9 @@ extension Projector {
                 }
                 health.leaseRenewed = ContinuousClock.now
             }
+            let before = try checkpoint(on: worker)
             let applied = try runBatch(on: worker, lease: lease)
+            try snapshotIfDue(after: before, on: worker, log: log)
             if health.stalled {
                 log("projection resumed projection=\(projection.name)")
                 health = FollowHealth(leaseRenewed: health.leaseRenewed)
@@ -73,6 +76,21 @@ extension Projector {
                 _ = try listener.waitForNotifications(timeoutMilliseconds: configuration.pollIntervalMilliseconds)
             }
         }
+    }
+}
+
+extension Projector {
+    /// Takes a read-model snapshot when the batch moved the checkpoint past a multiple of
+    /// `snapshotEvery`.
+    public func snapshotIfDue(after before: Int64, on connection: PostgresConnection, log: (String) -> Void) throws {
+        let every = configuration.snapshotEvery
+        guard every > 0 else { return }
+        let now = try checkpoint(on: connection)
+        guard now / every > before / every else { return }
+        let position = try ReadModelSnapshots().take(
+            projection: projection.name, schema: projection.schema, tables: projection.checksumTables.map(\.name),
+            on: connection)
+        log("read-model snapshot taken projection=\(projection.name) position=\(position)")
     }
 }
 

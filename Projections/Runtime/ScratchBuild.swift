@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Postgres
+import Snapshots
 
 /// A read model built from the log into a scratch schema of its own, beside the live one: to
 /// check that the live read model is a pure function of the log (`--verify`), or to see what a
@@ -8,24 +9,36 @@ import Postgres
 public struct ScratchBuild {
     public let projection: any Projection
     public let applied: Int64
+    /// The read-model snapshot the build started from, if it started from one.
+    public var startedFrom: Int64?
 
     /// Builds `template`'s read model in a new schema from position 1 up to `lastPosition`,
-    /// applying only what `admits`.
+    /// applying only what `admits`. With `fromSnapshot`, it starts from the latest read-model
+    /// snapshot at or before `lastPosition` (never with `admits`: a snapshot holds every event
+    /// up to its position).
     public static func build(
         _ template: any Projection, upTo lastPosition: Int64,
-        admits: (@Sendable (RecordedEvent) -> Bool)? = nil, on connection: PostgresConnection,
-        progress: (Int64) -> Void = { _ in }
+        admits: (@Sendable (RecordedEvent) -> Bool)? = nil, fromSnapshot: Bool = false,
+        on connection: PostgresConnection, progress: (Int64) -> Void = { _ in }
     ) throws -> ScratchBuild {
+        precondition(!(fromSnapshot && admits != nil), "a snapshot cannot be filtered by occurred time")
         let suffix = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10)
         let projection = template.inSchema("scratch_\(suffix)")
         try Migrator().migrate(try projection.migrations(), on: connection)
+        var startedFrom: Int64?
+        if fromSnapshot {
+            startedFrom = try ReadModelSnapshots().restore(
+                projection: template.name, atOrBefore: lastPosition, into: projection.schema,
+                tables: projection.checksumTables.map(\.name), on: connection)
+        }
         let projector = Projector(
             projection: projection,
             configuration: .init(batchSize: 5000, lastPosition: lastPosition, admits: admits))
         while try projector.runBatch(on: connection) > 0 {
             progress(try projector.checkpoint(on: connection))
         }
-        return ScratchBuild(projection: projection, applied: try projector.checkpoint(on: connection))
+        return ScratchBuild(
+            projection: projection, applied: try projector.checkpoint(on: connection), startedFrom: startedFrom)
     }
 
     /// Applies the events after what was applied, up to `lastPosition`.

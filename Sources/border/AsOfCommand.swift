@@ -56,9 +56,11 @@ struct AsOfCommand {
     func run() throws {
         let connection = try PostgresConnection(conninfo: Database.conninfo)
         let (last, admits) = try bound(on: connection)
-        let scratch = try ScratchBuild.build(projection, upTo: last, admits: admits, on: connection)
+        let scratch = try ScratchBuild.build(
+            projection, upTo: last, admits: admits, fromSnapshot: admits == nil, on: connection)
         defer { try? scratch.drop(on: connection) }
-        print("as of \(describe(last)): \(projection.name) rebuilt from the log into \(scratch.projection.schema)")
+        let start = scratch.startedFrom.map { "the read-model snapshot at position \($0)" } ?? "the first event"
+        print("as of \(describe(last)): \(projection.name) rebuilt from \(start) into \(scratch.projection.schema)")
         guard let lookup = scratch.projection as? OfficerLookup else { return }
         switch question {
         case .document(let document, let nationality):

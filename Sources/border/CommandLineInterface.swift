@@ -9,7 +9,9 @@ enum CommandLineInterface {
           migrate                          apply the event store's and read models' migrations
           serve [--listen HOST:PORT]       run the HTTP API (default 127.0.0.1:8080; port 0 picks one)
                 [--threads N] [--pool N]
-          project officer-lookup           follow the log and keep the officer lookup read model
+          project officer-lookup [--snapshot-every N]
+                                           follow the log and keep the officer lookup read model,
+                                           with a read-model snapshot every N events (10000; 0: none)
           project --all                    every read model, each in a child process
           status                           the log's head and each read model's lag (events, seconds)
           demo feed --url URL [--date YYYY-MM-DD] [--seed N] [--arrivals N] [--departures N]

@@ -9,12 +9,14 @@ struct ProjectCommand {
     let verify: Bool
     let rebuild: Bool
     let all: Bool
+    let snapshotEvery: Int
 
     init(_ arguments: Arguments) throws(CLIError) {
         var arguments = arguments
         verify = arguments.flag("--verify")
         rebuild = arguments.flag("--rebuild")
         all = arguments.flag("--all")
+        snapshotEvery = try arguments.intOption("--snapshot-every", default: 10_000, range: 0...100_000_000)
         if all {
             try arguments.finish()
             guard !verify else { throw CLIError("--verify takes one read model, not --all") }
@@ -34,7 +36,7 @@ struct ProjectCommand {
         if verify { return try verifyAgainstRebuild() }
         if rebuild { return try rebuildBesideLive() }
         if all { return try ProjectorSupervisor(names: Self.projections.map(\.name)).run() }
-        let projector = Projector(projection: projection)
+        let projector = Projector(projection: projection, configuration: .init(snapshotEvery: Int64(snapshotEvery)))
         TerminationSignal.onSignal { _ in projector.stop() }
         Log.info("projector starting projection=\(projection.name)")
         projector.run(conninfo: Database.conninfo) { line in
