@@ -26,6 +26,9 @@ func startDaemon(
     let (daemon, startErrno) = withUnsafeMutablePointer(to: &address) { addressPointer in
         var options = [
             MHD_OptionItem(option: .THREAD_POOL_SIZE, value: configuration.threads, ptr_value: nil),
+            MHD_OptionItem(option: .CONNECTION_LIMIT, value: configuration.connectionLimit, ptr_value: nil),
+            MHD_OptionItem(
+                option: .PER_IP_CONNECTION_LIMIT, value: configuration.connectionsPerAddress, ptr_value: nil),
             MHD_OptionItem(
                 option: .CONNECTION_TIMEOUT,
                 value: Int(configuration.connectionTimeoutSeconds),

@@ -19,6 +19,13 @@ extension HTTPServer {
         /// Whether libmicrohttpd writes its own error messages to stderr.
         public var logsErrors: Bool
 
+        /// Open connections at most, in all; more are refused at once.
+        public var connectionLimit: Int = 1024
+
+        /// Open connections at most from one client address, so that one slow or hostile
+        /// client (slowloris) cannot take every connection; 0 means no limit.
+        public var connectionsPerAddress: Int = 256
+
         public init(
             host: String = "127.0.0.1",
             port: UInt16 = 0,
@@ -39,6 +46,10 @@ extension HTTPServer {
             guard threads >= 1, threads <= Int(UInt32.max) else {
                 throw HTTPServerError(
                     code: .invalidConfiguration, message: "threads must be from 1 to \(UInt32.max), got \(threads)")
+            }
+            guard connectionLimit >= 1, connectionsPerAddress >= 0 else {
+                throw HTTPServerError(
+                    code: .invalidConfiguration, message: "connection limits must be positive")
             }
             guard maxBodyBytes >= 0 else {
                 throw HTTPServerError(

@@ -8,17 +8,24 @@ public final class PostgresPool: Sendable {
     private let options: [String: String]
     private let idle = Mutex<[PostgresConnection]>([])
     private let slots: DispatchSemaphore
+    private let waitSeconds: Double
 
-    public init(conninfo: String, options: [String: String] = [:], size: Int) {
+    /// `waitSeconds`: how long a caller waits for a free connection before giving up, so that
+    /// a stuck database cannot hold every request thread for ever.
+    public init(conninfo: String, options: [String: String] = [:], size: Int, waitSeconds: Double = 10) {
         precondition(size > 0, "a pool needs at least one connection")
         self.conninfo = conninfo
         self.options = options
         self.slots = DispatchSemaphore(value: size)
+        self.waitSeconds = waitSeconds
     }
 
     /// Lends a connection to `body`. A connection that was lost is dropped, not returned to the pool.
+    /// Throws a connection error when no connection comes free within the pool's wait.
     public func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        slots.wait()
+        guard slots.wait(timeout: .now() + waitSeconds) == .success else {
+            throw PostgresError(code: .connection, context: "waiting for a free connection (pool exhausted)")
+        }
         defer { slots.signal() }
         let connection = try idle.withLock { $0.popLast() } ?? PostgresConnection(conninfo: conninfo, options: options)
         defer {

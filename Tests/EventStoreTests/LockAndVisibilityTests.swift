@@ -67,3 +67,26 @@ struct LockAndVisibilityTests {
         #expect(seen.map(\.position) == Array(1...21))
     }
 }
+
+@Suite("The connection pool")
+struct PoolTests {
+    @Test func exhaustedPoolGivesUpAfterItsWaitInsteadOfBlockingForEver() throws {
+        let database = try TestDatabase(prefix: "pool")
+        let pool = PostgresPool(conninfo: database.conninfo, options: database.options, size: 1, waitSeconds: 0.2)
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        Thread {
+            try? pool.withConnection { _ in
+                holding.signal()
+                release.wait()
+            }
+        }.start()
+        holding.wait()
+
+        let error = #expect(throws: PostgresError.self) { try pool.withConnection { _ in } }
+        release.signal()
+
+        #expect(error?.code == .connection)
+        #expect(waitUntil(seconds: 5) { (try? pool.withConnection { _ in true }) == true })
+    }
+}

@@ -41,3 +41,24 @@ struct DrainTests {
         #expect(throws: (any Error).self) { try TestHTTPClient.send("GET", "/", port: port) }
     }
 }
+
+@Suite("Connection limits")
+struct ConnectionLimitTests {
+    @Test func oneAddressCannotTakeEveryConnection() throws {
+        var configuration = HTTPServer.Configuration(port: 0, threads: 2)
+        configuration.connectionsPerAddress = 2
+        let server = try HTTPServer(configuration: configuration, responder: SlowResponder())
+        defer { server.stop() }
+        let idle = try (0..<2).map { _ in try TestHTTPClient.connect(port: server.port) }
+        defer { idle.forEach { close($0) } }
+
+        let third = try TestHTTPClient.connect(port: server.port)
+        defer { close(third) }
+        var timeout = timeval(tv_sec: 2, tv_usec: 0)
+        setsockopt(third, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let read = recv(third, &buffer, buffer.count, 0)
+
+        #expect(read == 0, "the connection over the limit is closed at once, not left waiting")
+    }
+}
