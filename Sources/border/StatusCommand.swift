@@ -17,10 +17,13 @@ struct StatusCommand {
                 head = lag.head
                 print("log: position \(lag.head)")
             }
+            let lease = try connection.query(
+                "SELECT coalesce(holder, 'none'), expires_at > clock_timestamp() FROM \(projection.schema).lease")
+            let owner = try lease.first.map { try $0.bool(1) ? try $0.string(0) : "none (lease expired)" } ?? "none"
             print(
                 String(
-                    format: "%@: checkpoint %lld, lag %lld events, %.3f s", lag.name, lag.checkpoint, lag.events,
-                    lag.seconds))
+                    format: "%@: checkpoint %lld, lag %lld events, %.3f s; owner %@", lag.name, lag.checkpoint,
+                    lag.events, lag.seconds, owner))
         }
     }
 }

@@ -54,6 +54,7 @@ struct CrossingEndToEndTests {
         let status = try system.run(["status"])
         #expect(status.contains("log: position 1"))
         #expect(status.contains("officer-lookup: checkpoint 1, lag 0 events"))
+        #expect(status.contains("owner \(ProcessInfo.processInfo.hostName):\(system.projector!.processIdentifier):"))
     }
 
     @Test func projectAllRunsTheReadModelsAndStopsWithThem() throws {
