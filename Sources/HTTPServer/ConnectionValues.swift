@@ -55,7 +55,11 @@ private func setArgument(
     guard let context, let key else {
         return .YES
     }
+    // A repeated argument keeps every value, joined by commas as repeated headers are, so that
+    // a responder sees the repetition instead of silently getting the last value.
     let arguments = context.assumingMemoryBound(to: [String: String].self)
-    arguments.pointee[String(cString: key)] = value.map { String(cString: $0) } ?? ""
+    let name = String(cString: key)
+    let value = value.map { String(cString: $0) } ?? ""
+    arguments.pointee[name] = arguments.pointee[name].map { $0 + "," + value } ?? value
     return .YES
 }

@@ -47,6 +47,10 @@ struct ReviewRegressionTests {
         let umlaut = try client.request("GET", "/v1/travellers?document=L898902C3&nationality=%C3%84%C3%96")
         #expect(umlaut.status == 400)
 
+        let repeated = try client.request("GET", "/v1/travellers?document=L898902C3&document=ZZ0000000")
+        #expect(repeated.status == 400)
+        #expect(try JSON.parse(repeated.body)["error"]?["field"] == "document")
+
         let head = try client.request("HEAD", "/health")
         #expect(head.status == 200)
         #expect(head.body.isEmpty)
