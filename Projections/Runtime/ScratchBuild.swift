@@ -68,8 +68,11 @@ public struct ScratchBuild {
             }
             // The retired checkpoint is set to -1 so that a projector waiting on its lock sees it
             // changed and starts its batch again, on the new read model.
+            // The running projector's lease moves with the read model, so it carries on as owner.
             try connection.execute(
                 """
+                UPDATE \(projection.schema).lease AS next SET holder = old.holder, expires_at = old.expires_at
+                FROM \(live.schema).lease AS old;
                 UPDATE \(live.schema).checkpoint SET position = -1;
                 ALTER SCHEMA \(live.schema) RENAME TO \(retired);
                 ALTER SCHEMA \(projection.schema) RENAME TO \(live.schema);

@@ -113,15 +113,17 @@ public struct BorderAPI: HTTPResponder {
     private func health() -> HTTPResponse {
         do {
             let lag = try pool.withConnection { try ProjectionLag.measure(lookup, on: $0) }
-            // A checkpoint past the head means the read model holds events the log does not.
+            // A checkpoint past the head means the read model holds events the log does not (503);
+            // no projector owning it means lookups fall behind (degraded, but serve still works).
             let consistent = lag.checkpoint <= lag.head
+            let state = !consistent ? "ahead_of_log" : (lag.hasOwner ? "ok" : "no_owner")
             let projection: JSON = [
                 "checkpoint": .int(lag.checkpoint), "lag": .int(lag.events),
-                "lagSeconds": .double((lag.seconds * 1000).rounded() / 1000),
-                "status": consistent ? "ok" : "ahead_of_log",
+                "lagSeconds": .double((lag.seconds * 1000).rounded() / 1000), "owner": .bool(lag.hasOwner),
+                "status": .string(state),
             ]
             let body: JSON = [
-                "status": consistent ? "ok" : "degraded", "database": "ok", "log": ["position": .int(lag.head)],
+                "status": state == "ok" ? "ok" : "degraded", "database": "ok", "log": ["position": .int(lag.head)],
                 "projections": [lookup.name: projection],
             ]
             return .json(body, status: consistent ? 200 : 503)
@@ -147,6 +149,9 @@ public struct BorderAPI: HTTPResponder {
                 "# HELP border_projection_lag_seconds Age of the oldest event the read model has not applied.",
                 "# TYPE border_projection_lag_seconds gauge",
                 "border_projection_lag_seconds{projection=\"\(lag.name)\"} \(lag.seconds)",
+                "# HELP border_projection_owner 1 when a projector holds an unexpired lease on the read model.",
+                "# TYPE border_projection_owner gauge",
+                "border_projection_owner{projection=\"\(lag.name)\"} \(lag.hasOwner ? 1 : 0)",
             ]
         }
         let writes = recorder.writer.statistics

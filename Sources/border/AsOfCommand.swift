@@ -75,10 +75,12 @@ struct AsOfCommand {
                 FROM \(lookup.schema).travellers WHERE in_country
                 ORDER BY nationality, document_number LIMIT $1
                 """, [String(limit)])
-            print("in the country: \(try rows.first?.int64(4) ?? 0) travellers")
+            let total = try rows.first?.int64(4) ?? 0
+            print("in the country: \(total) travellers")
             for row in rows {
                 print("  \(row[0] ?? "") \(row[1] ?? "")  \(row[2] ?? ""), \(row[3] ?? "")")
             }
+            if total > Int64(rows.count) { print("  ... and \(total - Int64(rows.count)) more (--limit N shows more)") }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// `border <command> ...`: dispatches to a command and turns its errors into one line on stderr
 /// and a non-zero exit status.
@@ -64,8 +65,20 @@ enum CommandLineInterface {
             }
             return 0
         } catch {
-            FileHandle.standardError.write(Data("border: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("border: \(error)\(hint(for: error))\n".utf8))
             return 1
+        }
+    }
+
+    /// A hint for the errors a newcomer meets first, by SQLSTATE.
+    static func hint(for error: any Error) -> String {
+        guard let error = error as? PostgresError else { return "" }
+        switch error.sqlState {
+        case PostgresError.State.insufficientPrivilege?:
+            return " (permission denied: migrate, --verify, --rebuild and audit as-of need the database owner,"
+                + " not border_app)"
+        default:
+            return ""
         }
     }
 }

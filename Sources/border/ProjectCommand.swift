@@ -37,6 +37,7 @@ struct ProjectCommand {
         if rebuild { return try rebuildBesideLive() }
         if all { return try ProjectorSupervisor(names: Self.projections.map(\.name)).run() }
         let projector = Projector(projection: projection, configuration: .init(snapshotEvery: Int64(snapshotEvery)))
+        ProjectorSupervisor.watchSupervisor { projector.stop() }
         TerminationSignal.onSignal { _ in projector.stop() }
         Log.info("projector starting projection=\(projection.name)")
         projector.run(conninfo: Database.conninfo) { line in
@@ -59,7 +60,8 @@ struct ProjectCommand {
         }
         defer { try? scratch.drop(on: builder) }
         let (live, actual, expected) = try connection.withTransaction(context: "verify") { connection in
-            try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            // Read committed on purpose: once the checkpoint is held FOR SHARE, no projector can
+            // start a batch, so the live tables stand still while they are summed.
             let rows = try connection.query("SELECT position FROM \(projection.schema).checkpoint FOR SHARE")
             let live = try rows[0].int64(0)
             scratch = try scratch.extend(upTo: live, on: builder)

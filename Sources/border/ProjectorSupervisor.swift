@@ -12,6 +12,21 @@ final class ProjectorSupervisor: Sendable {
         self.names = names
     }
 
+    /// Set in a child's environment to the supervisor's pid.
+    static let parentVariable = "BORDER_SUPERVISOR_PID"
+
+    /// In a supervised child: calls `stop` once the supervisor is gone, even killed by SIGKILL
+    /// (the child is then re-parented), so that no orphaned projector keeps running beside the
+    /// next supervisor's. Checks every half second.
+    static func watchSupervisor(_ stop: @escaping @Sendable () -> Void) {
+        guard let text = ProcessInfo.processInfo.environment[parentVariable], let parent = Int32(text) else { return }
+        Thread {
+            while getppid() == parent { usleep(500_000) }
+            Log.warning("supervisor gone; stopping")
+            stop()
+        }.start()
+    }
+
     func run() throws {
         TerminationSignal.onSignal { [self] _ in stop() }
         let group = DispatchGroup()
@@ -31,6 +46,9 @@ final class ProjectorSupervisor: Sendable {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
             process.arguments = ["project", name]
+            var environment = ProcessInfo.processInfo.environment
+            environment[Self.parentVariable] = String(getpid())
+            process.environment = environment
             do {
                 try process.run()
             } catch {

@@ -46,6 +46,8 @@ struct CrossingEndToEndTests {
         let health = try JSON.parse(try system.client.request("GET", "/health").body)
         #expect(health["projections"]?["officer-lookup"]?["lag"] == 0)
         #expect(health["projections"]?["officer-lookup"]?["lagSeconds"] == .double(0))
+        #expect(health["projections"]?["officer-lookup"]?["owner"] == true)
+        #expect(health["status"] == "ok")
         let metrics = try system.client.request("GET", "/metrics").text
         #expect(metrics.contains("border_log_position 1\n"))
         #expect(metrics.contains("border_projection_lag_events{projection=\"officer-lookup\"} 0\n"))
@@ -86,6 +88,8 @@ struct CrossingEndToEndTests {
         #expect(second.headers["idempotent-replayed"] == "true")
         let health = try JSON.parse(try system.client.request("GET", "/health").body)
         #expect(health["log"]?["position"] == 1)
+        #expect(health["status"] == "degraded", "no projector owns the read model in this test")
+        #expect(health["projections"]?["officer-lookup"]?["status"] == "no_owner")
     }
 
     @Test func departureWithoutArrivalIsStoredAndMarked() throws {

@@ -34,4 +34,24 @@ struct StandbyTakeoverTests {
         #expect(second != nil && second != first)
         #expect(try owner.query("SELECT count(*) FROM officer_lookup.crossings")[0].int64(0) == 1)
     }
+
+    /// From the final review: a supervisor killed by SIGKILL left its projector running.
+    @Test func projectorOfAKilledSupervisorStopsToo() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        try system.startAllProjectors()
+        let owner = try PostgresConnection(conninfo: system.ownerURL)
+        var child: Int32?
+        #expect(
+            try waitUntil(seconds: 10) {
+                child = try owner.query("SELECT holder FROM officer_lookup.lease")[0][0].flatMap {
+                    Int32($0.split(separator: ":")[1])
+                }
+                return child != nil
+            })
+
+        kill(system.projector!.processIdentifier, SIGKILL)
+
+        #expect(waitUntil(seconds: 10) { kill(child!, 0) != 0 }, "the child projector exits with its supervisor")
+    }
 }
