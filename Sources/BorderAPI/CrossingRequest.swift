@@ -74,14 +74,3 @@ struct CrossingRequest {
         return value
     }
 }
-
-extension DocumentFacts {
-    init(_ document: TravelDocument) {
-        self.init(
-            format: document.format.rawValue, documentCode: document.documentCode,
-            issuingState: document.issuingState, documentNumber: document.documentNumber,
-            nationality: document.nationality, primaryIdentifier: document.primaryIdentifier,
-            secondaryIdentifiers: document.secondaryIdentifiers, dateOfBirth: document.dateOfBirth.description,
-            sex: document.sex.rawValue, dateOfExpiry: document.dateOfExpiry.description)
-    }
-}

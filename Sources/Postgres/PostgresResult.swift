@@ -18,28 +18,12 @@ public final class PostgresResult: @unchecked Sendable {
         PQgetisnull(result, Int32(row), Int32(column)) == 1
     }
 
-    /// The value's bytes in text format, valid while this result lives.
+    /// The value's bytes, in the format the result was asked for (text or binary); valid while
+    /// this result lives.
     public func bytes(row: Int, column: Int) -> UnsafeRawBufferPointer {
         let value = PQgetvalue(result, Int32(row), Int32(column))
         let length = PQgetlength(result, Int32(row), Int32(column))
         return UnsafeRawBufferPointer(start: value, count: Int(length))
-    }
-
-    /// A text-format integer column, parsed without making a string.
-    public func int64(row: Int, column: Int) -> Int64? {
-        let text = bytes(row: row, column: column)
-        guard !text.isEmpty else { return nil }
-        var value: Int64 = 0
-        var negative = false
-        for (index, byte) in text.enumerated() {
-            if index == 0 && byte == UInt8(ascii: "-") {
-                negative = true
-                continue
-            }
-            guard (48...57).contains(byte) else { return nil }
-            value = value &* 10 &+ Int64(byte - 48)
-        }
-        return negative ? -value : value
     }
 }
 

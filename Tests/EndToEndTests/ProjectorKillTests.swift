@@ -20,12 +20,7 @@ struct ProjectorKillTests {
         for movement in plan.earlierArrivals + plan.movements {
             let reference = CalendarDate(year: 2024, month: 10, day: 20)!
             let document = try MRZ.parse(movement.traveller.mrz, relativeTo: reference)
-            let facts = DocumentFacts(
-                format: "td3", documentCode: document.documentCode, issuingState: document.issuingState,
-                documentNumber: document.documentNumber, nationality: document.nationality,
-                primaryIdentifier: document.primaryIdentifier, secondaryIdentifiers: document.secondaryIdentifiers,
-                dateOfBirth: document.dateOfBirth.description, sex: document.sex.rawValue,
-                dateOfExpiry: document.dateOfExpiry.description)
+            let facts = DocumentFacts(document)
             let crossing = Crossing(
                 direction: movement.direction == "arrival" ? .arrival : .departure, document: facts, port: "APW",
                 flight: movement.flight, occurredAt: movement.occurredAt)

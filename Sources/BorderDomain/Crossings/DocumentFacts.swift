@@ -57,3 +57,15 @@ extension DocumentFacts {
         dateOfExpiry = try reader.date("dateOfExpiry")
     }
 }
+
+extension DocumentFacts {
+    /// The facts of a parsed travel document, as events record them.
+    public init(_ document: TravelDocument) {
+        self.init(
+            format: document.format.rawValue, documentCode: document.documentCode,
+            issuingState: document.issuingState, documentNumber: document.documentNumber,
+            nationality: document.nationality, primaryIdentifier: document.primaryIdentifier,
+            secondaryIdentifiers: document.secondaryIdentifiers, dateOfBirth: document.dateOfBirth.description,
+            sex: document.sex.rawValue, dateOfExpiry: document.dateOfExpiry.description)
+    }
+}
