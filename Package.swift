@@ -42,7 +42,8 @@ let package = Package(
             dependencies: [
                 "BorderDomain", "BorderTime", "EventStore", "HTTPServer", "JSON", "Postgres", "Projections",
                 "Snapshots",
-            ]
+            ],
+            resources: [.copy("Migrations"), .copy("openapi.json")]
         ),
         .target(name: "Benchmarks", dependencies: ["BorderTime", "EventStore", "JSON", "Postgres"]),
         .executableTarget(

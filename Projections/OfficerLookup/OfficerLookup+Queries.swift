@@ -24,6 +24,7 @@ extension OfficerLookup {
             traveller["crossings"] = .array(crossings)
             traveller["lastArrival"] = crossings.first { $0["direction"] == "arrival" } ?? .null
             traveller["lastDeparture"] = crossings.first { $0["direction"] == "departure" } ?? .null
+            for (key, value) in try decisions(stream: try row.string(0), on: connection) { traveller[key] = value }
             return .object(traveller)
         }
     }
@@ -46,7 +47,7 @@ extension OfficerLookup {
             """
             SELECT position, direction, port, carrier, flight, purpose,
                 (extract(epoch FROM occurred_at) * 1000000)::bigint,
-                (extract(epoch FROM recorded_at) * 1000000)::bigint, anomalies
+                (extract(epoch FROM recorded_at) * 1000000)::bigint, anomalies, version, voided, corrected
             FROM \(schema).crossings WHERE stream = $1
             ORDER BY occurred_at DESC, position DESC LIMIT $2
             """,
@@ -59,6 +60,8 @@ extension OfficerLookup {
                 "occurredAt": .string(Timestamp(microseconds: try row.int64(6)).description),
                 "recordedAt": .string(Timestamp(microseconds: try row.int64(7)).description),
                 "anomalies": .array(PostgresArray.parse(try row.string(8)).map { .string($0) }),
+                "version": row[9].flatMap { Int64($0) }.map { .int($0) } ?? .null, "voided": .bool(try row.bool(10)),
+                "corrected": .bool(try row.bool(11)),
             ]
         }
     }

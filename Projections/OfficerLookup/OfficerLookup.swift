@@ -15,7 +15,10 @@ public struct OfficerLookup: Projection {
     }
 
     public var checksumTables: [(name: String, order: String)] {
-        [("travellers", "stream"), ("crossings", "position")]
+        [
+            ("travellers", "stream"), ("crossings", "position"), ("permits", "stream, id"),
+            ("accreditations", "stream, id"), ("overstays", "stream"),
+        ]
     }
 
     public func inSchema(_ schema: String) -> any Projection { OfficerLookup(schema: schema) }
@@ -32,8 +35,12 @@ public struct OfficerLookup: Projection {
             throw ProjectionError(.unreadableEvent, "\(name): event at position \(event.position): \(error)")
         }
         guard let decoded else { return }
-        try upsertTraveller(decoded.crossing.document, event: event, on: connection)
-        try insertCrossing(decoded.crossing, event: event, on: connection)
+        if let crossing = decoded.crossing {
+            try upsertTraveller(crossing.document, event: event, on: connection)
+            try insertCrossing(crossing, event: event, on: connection)
+        } else {
+            try applyDecision(decoded, recorded: event, on: connection)
+        }
         try refreshPresence(stream: event.stream, on: connection)
     }
 
@@ -64,15 +71,16 @@ public struct OfficerLookup: Projection {
         try connection.query(
             """
             INSERT INTO \(schema).crossings (position, stream, direction, port, carrier, flight, purpose,
-                occurred_at, recorded_at, anomalies)
+                occurred_at, recorded_at, anomalies, version)
             VALUES ($1, $2, $3, $4, $5, $6, $7,
                 TIMESTAMPTZ 'epoch' + $8::bigint * INTERVAL '1 microsecond',
-                TIMESTAMPTZ 'epoch' + $9::bigint * INTERVAL '1 microsecond', $10::text[])
+                TIMESTAMPTZ 'epoch' + $9::bigint * INTERVAL '1 microsecond', $10::text[], $11::bigint)
             """,
             [
                 String(event.position), event.stream, crossing.direction.rawValue, crossing.port, crossing.carrier,
                 crossing.flight, crossing.purpose?.rawValue, String(event.occurredAt.microseconds),
                 String(event.recordedAt.microseconds), PostgresArray.literal(crossing.anomalies.map(\.rawValue)),
+                String(event.version),
             ],
             context: "insert crossing")
     }
@@ -84,11 +92,11 @@ public struct OfficerLookup: Projection {
             """
             UPDATE \(schema).travellers SET
                 in_country = coalesce((
-                    SELECT direction = 'arrival' FROM \(schema).crossings WHERE stream = $1
+                    SELECT direction = 'arrival' FROM \(schema).crossings WHERE stream = $1 AND NOT voided
                     ORDER BY occurred_at DESC, position DESC LIMIT 1), FALSE),
                 anomalies = coalesce((
                     SELECT array_agg(DISTINCT anomaly ORDER BY anomaly)
-                    FROM \(schema).crossings, unnest(anomalies) AS anomaly WHERE stream = $1), '{}')
+                    FROM \(schema).crossings, unnest(anomalies) AS anomaly WHERE stream = $1 AND NOT voided), '{}')
             WHERE stream = $1
             """,
             [stream], context: "refresh presence")

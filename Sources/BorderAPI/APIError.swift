@@ -12,6 +12,10 @@ public struct APIError: Error, Sendable, Equatable {
         case unknownPort = "unknown_port"
         case invalidHeader = "invalid_header"
         case notFound = "not_found"
+        case unauthorized = "unauthorized"
+        case forbidden = "forbidden"
+        /// The command breaks a rule given what the record holds (extending a cancelled permit).
+        case refused = "refused"
         case ambiguous = "ambiguous"
         case methodNotAllowed = "method_not_allowed"
         case unsupportedMediaType = "unsupported_media_type"
@@ -28,6 +32,9 @@ public struct APIError: Error, Sendable, Equatable {
             case .malformedBody, .missingField, .invalidField, .unknownField, .invalidHeader: 400
             case .invalidDocument, .unknownPort: 422
             case .notFound: 404
+            case .unauthorized: 401
+            case .forbidden: 403
+            case .refused: 422
             case .ambiguous, .conflict: 409
             case .idempotencyKeyReused: 422
             case .methodNotAllowed: 405

@@ -5,8 +5,11 @@ import JSON
 /// fault in every error.
 struct BodyReader {
     let fields: [String: JSON]
+    /// Put before field names in errors, for a nested object (`document.`).
+    let prefix: String
 
-    init(_ body: [UInt8], allowed: Set<String>) throws(APIError) {
+    init(_ body: [UInt8], allowed: Set<String>, prefix: String = "") throws(APIError) {
+        self.prefix = prefix
         let json: JSON
         do {
             json = try JSON.parse(body)
@@ -23,7 +26,7 @@ struct BodyReader {
             throw APIError(
                 .unknownField,
                 "the body has a field this endpoint does not take; it takes "
-                    + allowed.sorted().joined(separator: ", "), field: named ? unknown : "body")
+                    + allowed.sorted().joined(separator: ", "), field: named ? prefix + unknown : "body")
         }
         self.fields = fields
     }
@@ -38,7 +41,7 @@ struct BodyReader {
 
     func string(_ name: String) throws(APIError) -> String {
         guard let value = try optionalString(name) else {
-            throw APIError(.missingField, "\(name) is required", field: name)
+            throw APIError(.missingField, "\(name) is required", field: prefix + name)
         }
         return value
     }
@@ -47,21 +50,22 @@ struct BodyReader {
         switch fields[name] {
         case nil, .null?: return nil
         case .string(let value)?: return value
-        case let other?: throw APIError(.invalidField, "\(name) must be a string, not \(other.typeName)", field: name)
+        case let other?:
+            throw APIError(.invalidField, "\(name) must be a string, not \(other.typeName)", field: prefix + name)
         }
     }
 
     func strings(_ name: String) throws(APIError) -> [String] {
         guard let value = fields[name], value != .null else {
-            throw APIError(.missingField, "\(name) is required", field: name)
+            throw APIError(.missingField, "\(name) is required", field: prefix + name)
         }
         guard let array = value.arrayValue else {
-            throw APIError(.invalidField, "\(name) must be an array of strings", field: name)
+            throw APIError(.invalidField, "\(name) must be an array of strings", field: prefix + name)
         }
         var strings = [String]()
         for (index, element) in array.enumerated() {
             guard let string = element.stringValue else {
-                throw APIError(.invalidField, "\(name)[\(index)] must be a string", field: "\(name)[\(index)]")
+                throw APIError(.invalidField, "\(name)[\(index)] must be a string", field: "\(prefix)\(name)[\(index)]")
             }
             strings.append(string)
         }
@@ -72,7 +76,8 @@ struct BodyReader {
         let text = try string(name)
         guard let timestamp = Timestamp(rfc3339: text) else {
             throw APIError(
-                .invalidField, "\(name) must be an RFC 3339 date-time such as 2024-10-20T15:30:00Z", field: name)
+                .invalidField, "\(name) must be an RFC 3339 date-time such as 2024-10-20T15:30:00Z",
+                field: prefix + name)
         }
         return timestamp
     }

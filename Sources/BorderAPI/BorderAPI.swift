@@ -11,171 +11,87 @@ import Snapshots
 /// Called on libmicrohttpd's worker threads; every handler blocks on its own pooled connection.
 public struct BorderAPI: HTTPResponder {
     let pool: PostgresPool
-    let recorder: CrossingRecorder
+    let recorder: TravellerRecorder
     let lookup: OfficerLookup
     let store: EventStore
+    let authenticator: Authenticator
+    let metrics: APIMetrics
     let log: @Sendable (String) -> Void
 
     public init(
         pool: PostgresPool, writer: GroupCommitWriter, lookup: OfficerLookup = OfficerLookup(), snapshotEvery: Int = 20,
-        log: @escaping @Sendable (String) -> Void
+        rules: EntryRules = EntryRules(), tokenCacheSeconds: Double = 5, log: @escaping @Sendable (String) -> Void
     ) {
         self.pool = pool
         self.store = EventStore()
         let loader = AggregateLoader(store: store, kind: .traveller, snapshotEvery: snapshotEvery)
-        self.recorder = CrossingRecorder(store: store, pool: pool, writer: writer, loader: loader)
+        self.recorder = TravellerRecorder(store: store, pool: pool, writer: writer, loader: loader, rules: rules)
         self.lookup = lookup
+        self.authenticator = Authenticator(cacheSeconds: tokenCacheSeconds)
+        self.metrics = APIMetrics()
         self.log = log
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var routeName = "unknown"
+        let response: HTTPResponse
         do {
-            return try route(request)
+            let (route, parameters) = try Self.route(for: request)
+            routeName = route.path
+            response = try call(route, request: request, parameters: parameters)
         } catch {
             if error.code == .internalError || error.code == .unavailable {
                 log(
-                    "request failed method=\(request.method) route=\(Self.routeName(request.path)) "
-                        + "code=\(error.code.rawValue) cause=\(error.cause ?? "none")")
+                    "request failed method=\(request.method) route=\(routeName) code=\(error.code.rawValue) "
+                        + "cause=\(error.cause ?? "none")")
             }
             let headers = error.allowed.isEmpty ? [] : [("Allow", error.allowed.joined(separator: ", "))]
-            return .json(error.json, status: error.code.status, headers: headers)
+            let challenge = error.code == .unauthorized ? [("WWW-Authenticate", "Bearer")] : []
+            response = .json(error.json, status: error.code.status, headers: headers + challenge)
         }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        metrics.record(route: routeName, method: request.method, status: response.status, seconds: seconds)
+        return response
     }
 
-    /// The route for logs: a known route's path, never a path a client made up.
-    static func routeName(_ path: String) -> String {
-        ["/v1/arrivals", "/v1/departures", "/v1/travellers", "/health", "/metrics"].contains(path) ? path : "unknown"
-    }
-
-    private func route(_ request: HTTPRequest) throws(APIError) -> HTTPResponse {
-        // HEAD is answered as GET; libmicrohttpd leaves the body out.
+    /// The route a request goes to: 404 when no route has its path, 405 (with the methods that
+    /// route takes) when none takes its method. HEAD is answered as GET, without the body.
+    static func route(for request: HTTPRequest) throws(APIError) -> (Route, [String: String]) {
         let method = request.method == "HEAD" ? "GET" : request.method
-        switch (method, request.path) {
-        case ("POST", "/v1/arrivals"): return try recordCrossing(request, direction: .arrival)
-        case ("POST", "/v1/departures"): return try recordCrossing(request, direction: .departure)
-        case ("GET", "/v1/travellers"): return try findTraveller(request)
-        case ("GET", "/health"): return health()
-        case ("GET", "/metrics"): return metrics()
-        case (_, "/v1/arrivals"), (_, "/v1/departures"):
-            throw APIError(.methodNotAllowed, "this route takes POST", allowed: ["POST"])
-        case (_, "/v1/travellers"), (_, "/health"), (_, "/metrics"):
-            throw APIError(.methodNotAllowed, "this route takes GET", allowed: ["GET", "HEAD"])
-        default:
-            throw APIError(.notFound, "no such route")
+        let matching = routes.compactMap { route in route.match(request.path).map { (route, $0) } }
+        guard !matching.isEmpty else { throw APIError(.notFound, "no such route") }
+        guard let found = matching.first(where: { $0.0.method == method }) else {
+            let methods = matching.map(\.0.method)
+            throw APIError(
+                .methodNotAllowed, "this route takes \(methods.joined(separator: ", "))",
+                allowed: methods + (methods.contains("GET") ? ["HEAD"] : []))
         }
+        return found
     }
 
-    private func recordCrossing(_ request: HTTPRequest, direction: Crossing.Direction) throws(APIError) -> HTTPResponse
+    private func call(_ route: Route, request: HTTPRequest, parameters: [String: String]) throws(APIError)
+        -> HTTPResponse
     {
-        try requireJSON(request)
-        var command = try CommandContext(request)
-        let parsed = try CrossingRequest(body: request.body, direction: direction)
-        command.identify(canonicalBody: parsed.canonicalBody)
-        let (result, _) = try recorder.record(parsed.crossing, command: command)
-        var body: [String: JSON] = [
-            "stream": .string(result.stream), "position": .int(result.lastPosition),
-            "version": .int(result.streamVersion), "commandId": .string(command.id),
-        ]
-        for (key, value) in result.answer.objectValue ?? [:] { body[key] = value }
-        let headers = result.replayed ? [("Idempotent-Replayed", "true")] : []
-        return .json(.object(body), status: 201, headers: headers)
-    }
-
-    private func findTraveller(_ request: HTTPRequest) throws(APIError) -> HTTPResponse {
-        guard let document = request.query["document"], !document.isEmpty else {
-            throw APIError(.missingField, "document is required", field: "document")
+        guard let roles = route.roles else {
+            return try route.handler(self, Call(request: request, caller: nil, parameters: parameters))
         }
-        guard document.utf8.count <= 30, document.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) })
-        else {
-            throw APIError(.invalidField, "document must be up to 30 upper-case letters or digits", field: "document")
+        let caller = try authenticator.caller(of: request, pool: pool)
+        guard roles.contains(caller.role) else {
+            let allowed = Role.allCases.filter { roles.contains($0) }.map(\.rawValue).joined(separator: ", ")
+            throw APIError(.forbidden, "this route is for the role(s) \(allowed)")
         }
-        let nationality = request.query["nationality"]
-        if let nationality,
-            !(1...3).contains(nationality.utf8.count) || !nationality.utf8.allSatisfy({ (65...90).contains($0) })
-        {
-            throw APIError(.invalidField, "nationality must be a 1 to 3 letter ICAO code", field: "nationality")
-        }
-        let matches: [JSON]
-        do {
-            matches = try pool.withConnection { connection in
-                try lookup.travellers(documentNumber: document, nationality: nationality, on: connection)
-            }
-        } catch {
-            throw APIError(.unavailable, "the officer lookup is unavailable")
-        }
-        switch matches.count {
-        case 0: throw APIError(.notFound, "no traveller on record holds that document")
-        case 1: return .json(matches[0], status: 200)
-        default: throw APIError(.ambiguous, "several travellers hold that document number; give nationality")
-        }
-    }
-
-    private func health() -> HTTPResponse {
-        do {
-            let lag = try pool.withConnection { try ProjectionLag.measure(lookup, on: $0) }
-            // A checkpoint past the head means the read model holds events the log does not (503);
-            // no projector owning it means lookups fall behind (degraded, but serve still works).
-            let consistent = lag.checkpoint <= lag.head
-            let state = !consistent ? "ahead_of_log" : (lag.hasOwner ? "ok" : "no_owner")
-            let projection: JSON = [
-                "checkpoint": .int(lag.checkpoint), "lag": .int(lag.events),
-                "lagSeconds": .double((lag.seconds * 1000).rounded() / 1000), "owner": .bool(lag.hasOwner),
-                "status": .string(state),
-            ]
-            let body: JSON = [
-                "status": state == "ok" ? "ok" : "degraded", "database": "ok", "log": ["position": .int(lag.head)],
-                "projections": [lookup.name: projection],
-            ]
-            return .json(body, status: consistent ? 200 : 503)
-        } catch {
-            return .json(["status": "unavailable", "database": "unreachable"], status: 503)
-        }
-    }
-
-    /// Prometheus text format: the log head, each read model's lag, the writer's batching.
-    /// Figures only: no stream names, no personal data.
-    private func metrics() -> HTTPResponse {
-        var lines = [String]()
-        if let lag = try? pool.withConnection({ try ProjectionLag.measure(lookup, on: $0) }) {
-            lines += [
-                "# HELP border_log_position Last position in the event log.", "# TYPE border_log_position gauge",
-                "border_log_position \(lag.head)",
-                "# HELP border_projection_checkpoint Last log position applied to a read model.",
-                "# TYPE border_projection_checkpoint gauge",
-                "border_projection_checkpoint{projection=\"\(lag.name)\"} \(lag.checkpoint)",
-                "# HELP border_projection_lag_events Log head minus the read model's checkpoint.",
-                "# TYPE border_projection_lag_events gauge",
-                "border_projection_lag_events{projection=\"\(lag.name)\"} \(lag.events)",
-                "# HELP border_projection_lag_seconds Age of the oldest event the read model has not applied.",
-                "# TYPE border_projection_lag_seconds gauge",
-                "border_projection_lag_seconds{projection=\"\(lag.name)\"} \(lag.seconds)",
-                "# HELP border_projection_owner 1 when a projector holds an unexpired lease on the read model.",
-                "# TYPE border_projection_owner gauge",
-                "border_projection_owner{projection=\"\(lag.name)\"} \(lag.hasOwner ? 1 : 0)",
-            ]
-        }
-        let writes = recorder.writer.statistics
-        lines += [
-            "# HELP border_append_transactions_total Group-commit transactions run by this server.",
-            "# TYPE border_append_transactions_total counter",
-            "border_append_transactions_total \(writes.transactions)",
-            "# HELP border_append_commands_total Commands carried by those transactions.",
-            "# TYPE border_append_commands_total counter", "border_append_commands_total \(writes.requests)",
-        ]
-        return HTTPResponse(
-            status: 200, headers: [("Content-Type", "text/plain; version=0.0.4")],
-            body: Array((lines.joined(separator: "\n") + "\n").utf8))
+        return try route.handler(self, Call(request: request, caller: caller, parameters: parameters))
     }
 
     /// `application/json`, with no charset or `charset=utf-8` (JSON is UTF-8; RFC 8259).
-    private func requireJSON(_ request: HTTPRequest) throws(APIError) {
+    func requireContentType(_ request: HTTPRequest, _ expected: String = "application/json") throws(APIError) {
         let parts = (request.headers["content-type"] ?? "").split(separator: ";").map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
         let charsetOK = parts.dropFirst().allSatisfy { $0 == "charset=utf-8" || $0 == "charset=\"utf-8\"" }
-        guard parts.first == "application/json", charsetOK else {
-            throw APIError(
-                .unsupportedMediaType, "Content-Type must be application/json (UTF-8)", field: "Content-Type")
+        guard parts.first == expected, charsetOK else {
+            throw APIError(.unsupportedMediaType, "Content-Type must be \(expected) (UTF-8)", field: "Content-Type")
         }
     }
 }

@@ -3,18 +3,18 @@ import Foundation
 import HTTPServer
 import JSON
 
-/// Who sent a command and how to recognise a retry of it: the `Idempotency-Key`, the officer and
-/// terminal headers, and a digest of the request.
+/// Who sent a command and how to recognise a retry of it: the caller's token, the
+/// `Idempotency-Key`, terminal and correlation headers, and a digest of the request.
 struct CommandContext: Sendable {
     var id: String
     var idempotent: Bool
-    var officer: String
+    var caller: Caller
     var terminal: String
     var correlationID: String
     var route: String
     private(set) var requestHash: [UInt8]
 
-    init(_ request: HTTPRequest) throws(APIError) {
+    init(_ request: HTTPRequest, caller: Caller) throws(APIError) {
         let key = request.headers["idempotency-key"]
         if let key, !Self.isToken(key, maxLength: 128) {
             throw APIError(
@@ -22,7 +22,7 @@ struct CommandContext: Sendable {
         }
         id = key ?? UUID().uuidString.lowercased()
         idempotent = key != nil
-        officer = try Self.header(request, "x-officer-id", label: "X-Officer-Id") ?? "unidentified"
+        self.caller = caller
         terminal = try Self.header(request, "x-terminal-id", label: "X-Terminal-Id") ?? "unidentified"
         correlationID = try Self.header(request, "x-correlation-id", label: "X-Correlation-Id") ?? id
         route = "\(request.method) \(request.path)"
@@ -37,10 +37,12 @@ struct CommandContext: Sendable {
         requestHash = digest.finalize()
     }
 
-    func metadata(port: String) -> JSON {
+    /// Who, where and why: the actor and role of the token, the terminal, the port (for a
+    /// crossing), the correlation id shared by related commands and the command that caused it.
+    func metadata(port: String?) -> JSON {
         [
-            "officer": .string(officer), "terminal": .string(terminal), "port": .string(port),
-            "correlationId": .string(correlationID), "causationId": .string(id),
+            "actor": .string(caller.name), "role": .string(caller.role.rawValue), "terminal": .string(terminal),
+            "port": .optional(port), "correlationId": .string(correlationID), "causationId": .string(id),
         ]
     }
 

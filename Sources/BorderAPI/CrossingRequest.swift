@@ -1,17 +1,18 @@
 import BorderDomain
 import BorderTime
 
-/// `POST /v1/arrivals` and `POST /v1/departures`: a crossing read from a scanned passport.
+/// `POST /v1/arrivals` and `POST /v1/departures`: a crossing, with the travel document read from
+/// its machine-readable zone (`mrz`) or typed in field by field (`document`).
 struct CrossingRequest {
-    static let fields: Set<String> = ["mrz", "port", "occurredAt", "carrier", "flight", "purpose"]
+    static let fields: Set<String> = [
+        "mrz", "document", "port", "occurredAt", "carrier", "flight", "purpose", "residentOf",
+    ]
 
     var crossing: Crossing
-    var canonicalBody: [UInt8]
+    /// Where the traveller lives when it decides the permit (`ASM`: an entry permit for US citizens).
+    var residentOf: String?
 
-    init(body: [UInt8], direction: Crossing.Direction, now: Timestamp = .now()) throws(APIError) {
-        let reader = try BodyReader(body, allowed: Self.fields)
-        canonicalBody = reader.canonical
-        let mrz = try reader.strings("mrz")
+    init(_ reader: BodyReader, direction: Crossing.Direction, now: Timestamp = .now()) throws(APIError) {
         let occurredAt = try reader.timestamp("occurredAt")
         try Self.checkPlausible(occurredAt, now: now)
         let portCode = try reader.string("port")
@@ -27,7 +28,8 @@ struct CrossingRequest {
             }
             return purpose
         }
-        let document = try Self.document(mrz, at: occurredAt)
+        residentOf = try Self.code(reader.optionalString("residentOf"), field: "residentOf", pattern: 1...3)
+        let document = try Self.document(reader, at: occurredAt)
         crossing = Crossing(
             direction: direction, document: document, port: portCode, carrier: carrier, flight: flight,
             purpose: purpose, occurredAt: occurredAt)
@@ -38,12 +40,26 @@ struct CrossingRequest {
     static let allowedSkewMicroseconds: Int64 = 5 * 60 * 1_000_000
     static let earliest = Timestamp(rfc3339: "1950-01-01T00:00:00Z")!
 
-    static func checkPlausible(_ occurredAt: Timestamp, now: Timestamp) throws(APIError) {
+    static func checkPlausible(_ occurredAt: Timestamp, now: Timestamp, field: String = "occurredAt")
+        throws(APIError)
+    {
         guard occurredAt.microseconds <= now.microseconds + allowedSkewMicroseconds else {
-            throw APIError(.invalidField, "occurredAt is in the future", field: "occurredAt")
+            throw APIError(.invalidField, "\(field) is in the future", field: field)
         }
         guard occurredAt >= earliest else {
-            throw APIError(.invalidField, "occurredAt is before 1950", field: "occurredAt")
+            throw APIError(.invalidField, "\(field) is before 1950", field: field)
+        }
+    }
+
+    /// The document from exactly one of `mrz` and `document`.
+    static func document(_ reader: BodyReader, at occurredAt: Timestamp) throws(APIError) -> DocumentFacts {
+        switch (reader.fields["mrz"], reader.fields["document"]) {
+        case (nil, nil), (.null?, .null?), (nil, .null?), (.null?, nil):
+            throw APIError(.missingField, "mrz or document is required", field: "mrz")
+        case (let mrz?, let document?) where mrz != .null && document != .null:
+            throw APIError(.invalidField, "give either mrz or document, not both", field: "document")
+        case (let mrz?, _) where mrz != .null: return try Self.document(try reader.strings("mrz"), at: occurredAt)
+        default: return try DocumentFields.read(reader, at: occurredAt)
         }
     }
 

@@ -25,6 +25,8 @@ public struct HTTPClient: Sendable {
 
     public let host: String
     public let port: UInt16
+    /// Sent as `Authorization: Bearer <token>` with every request that does not set its own.
+    public var bearerToken: String?
 
     public init(host: String, port: UInt16) {
         self.host = host
@@ -47,6 +49,9 @@ public struct HTTPClient: Sendable {
     ) throws(Failure) -> Response {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        if let bearerToken, !headers.contains(where: { $0.0.lowercased() == "authorization" }) {
+            head += "Authorization: Bearer \(bearerToken)\r\n"
+        }
         head += "Content-Length: \(body.count)\r\n\r\n"
         let socket = try connect()
         defer { close(socket) }

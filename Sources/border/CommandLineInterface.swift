@@ -10,14 +10,19 @@ enum CommandLineInterface {
           migrate                          apply the event store's and read models' migrations
           serve [--listen HOST:PORT]       run the HTTP API (default 127.0.0.1:8080; port 0 picks one)
                 [--threads N] [--pool N]
+                [--visitor-permit-days N]  length of the visitor permit given on arrival (60)
           project officer-lookup [--snapshot-every N]
                                            follow the log and keep the officer lookup read model,
                                            with a read-model snapshot every N events (10000; 0: none)
           project --all                    every read model, each in a child process
           status                           the log's head and each read model's lag (events, seconds)
-          demo feed --url URL [--date YYYY-MM-DD] [--seed N] [--arrivals N] [--departures N]
+          token create --role ROLE [--name NAME]
+                                           a bearer token for the API, printed once; roles: officer,
+                                           visa-officer, supervisor, accreditation, auditor, admin
+          token list | token revoke --name NAME
+          demo feed --url URL [--token T] [--date YYYY-MM-DD] [--seed N] [--arrivals N] [--departures N]
                                            record a day of generated traffic at APW through the API
-          demo lookups --url URL [--date YYYY-MM-DD] [--seed N]
+          demo lookups --url URL [--token T] [--date YYYY-MM-DD] [--seed N]
                                            print a few officer lookups of that day's travellers
           audit verify [--from P] [--to P] recompute the hash chain; report the first break
           audit verify --against FILE --public-key FILE
@@ -58,6 +63,7 @@ enum CommandLineInterface {
             case "bench": try BenchCommand(arguments).run()
             case "audit": try AuditCommand(arguments).run()
             case "status": try StatusCommand(arguments).run()
+            case "token": try TokenCommand(arguments).run()
             case "help", "--help", "-h":
                 print(usage)
             case let other:

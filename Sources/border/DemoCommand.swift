@@ -23,7 +23,14 @@ struct DemoCommand {
             throw CLIError("border demo needs --url http://HOST:PORT")
         }
         do {
-            client = try HTTPClient(url: url)
+            var client = try HTTPClient(url: url)
+            client.bearerToken = try arguments.option("--token") ?? ProcessInfo.processInfo.environment["BORDER_TOKEN"]
+            guard client.bearerToken != nil else {
+                throw CLIError("border demo needs a token: --token T or BORDER_TOKEN (border token create)")
+            }
+            self.client = client
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError("--url: \(error)")
         }

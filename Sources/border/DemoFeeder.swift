@@ -53,7 +53,7 @@ struct DemoFeeder {
         ]
         let key = "demo-\(movement.direction)-\(movement.traveller.nationality)-\(movement.traveller.documentNumber)"
         let headers = [
-            ("Idempotency-Key", key + "-\(movement.occurredAt.microseconds)"), ("X-Officer-Id", "demo-officer-\(desk)"),
+            ("Idempotency-Key", key + "-\(movement.occurredAt.microseconds)"),
             ("X-Terminal-Id", "APW-desk-\(desk + 1)"),
         ]
         let path = movement.direction == "arrival" ? "/v1/arrivals" : "/v1/departures"

@@ -1,3 +1,4 @@
+import BorderAPI
 import EventStore
 import Postgres
 import Projections
@@ -14,6 +15,7 @@ struct MigrateCommand {
         let migrator = Migrator()
         var applied = try migrator.migrate(try Migration.eventStore(), on: connection)
         applied += try migrator.migrate(try AggregateLoader<Void>.migrations(), on: connection)
+        applied += try migrator.migrate(try TokenStore.migrations(), on: connection)
         for projection in ProjectCommand.projections {
             applied += try migrator.migrate(try projection.migrations(), on: connection)
         }

@@ -1,4 +1,5 @@
 import BorderAPI
+import BorderDomain
 import EventStore
 import Foundation
 import HTTPServer
@@ -10,6 +11,7 @@ struct ServeCommand {
     var port: UInt16 = 8080
     var threads: Int
     var poolSize: Int
+    var rules = EntryRules()
 
     init(_ arguments: Arguments) throws(CLIError) {
         var arguments = arguments
@@ -23,6 +25,7 @@ struct ServeCommand {
         }
         threads = try arguments.intOption("--threads", default: 16, range: 1...256)
         poolSize = try arguments.intOption("--pool", default: 16, range: 1...256)
+        rules.visitorPermitDays = Int64(try arguments.intOption("--visitor-permit-days", default: 60, range: 1...365))
         try arguments.finish()
     }
 
@@ -32,7 +35,7 @@ struct ServeCommand {
         let writer = GroupCommitWriter(conninfo: Database.conninfo) {
             Log.error("event store unreachable error=\"\($0)\"")
         }
-        let api = BorderAPI(pool: pool, writer: writer, log: { Log.warning($0) })
+        let api = BorderAPI(pool: pool, writer: writer, rules: rules, log: { Log.warning($0) })
         let configuration = HTTPServer.Configuration(host: host, port: port, threads: threads)
         let server = try HTTPServer(configuration: configuration, responder: api)
         FileHandle.standardOutput.write(Data("listening on http://\(host):\(server.port)\n".utf8))

@@ -18,10 +18,16 @@ struct TravellerDecisionTests {
             purpose: .holiday, occurredAt: Timestamp(civilDay: CivilDay(year: 2024, month: 10, day: day)))
     }
 
+    /// The first event decided for a crossing (an arrival may bring a permit after it).
+    static func first(_ traveller: Traveller, _ crossing: Crossing) -> TravellerEvent {
+        let events = try? traveller.decide(.recordCrossing(crossing))
+        return events?.first ?? .overstayCleared(reason: "no event decided", at: Timestamp(microseconds: 0))
+    }
+
     @Test func firstArrivalIsRecordedWithoutAnomaly() {
         let traveller = Traveller()
 
-        let event = traveller.decide(Self.crossing(.arrival, day: 20))
+        let event = Self.first(traveller, Self.crossing(.arrival, day: 20))
 
         #expect(event == .arrivalRecorded(Self.crossing(.arrival, day: 20)))
     }
@@ -29,41 +35,41 @@ struct TravellerDecisionTests {
     @Test func departureAfterArrivalIsRecordedWithoutAnomaly() {
         let traveller = Traveller(events: [.arrivalRecorded(Self.crossing(.arrival, day: 10))])
 
-        let event = traveller.decide(Self.crossing(.departure, day: 20))
+        let event = Self.first(traveller, Self.crossing(.departure, day: 20))
 
         #expect(event == .departureRecorded(Self.crossing(.departure, day: 20)))
         #expect(!Traveller(events: [.arrivalRecorded(Self.crossing(.arrival, day: 10)), event]).isInCountry)
     }
 
     @Test func departureWithNoRecordedArrivalIsStoredAndMarked() {
-        let event = Traveller().decide(Self.crossing(.departure, day: 20))
+        let event = Self.first(Traveller(), Self.crossing(.departure, day: 20))
 
         #expect(event.type == "DepartureRecorded")
-        #expect(event.crossing.anomalies == [.noRecordedArrival])
+        #expect(event.crossing?.anomalies == [.noRecordedArrival])
     }
 
     @Test func departureBeforeTheOnlyArrivalOnRecordIsMarked() {
         let traveller = Traveller(events: [.arrivalRecorded(Self.crossing(.arrival, day: 25))])
 
-        let event = traveller.decide(Self.crossing(.departure, day: 20))
+        let event = Self.first(traveller, Self.crossing(.departure, day: 20))
 
-        #expect(event.crossing.anomalies == [.noRecordedArrival])
+        #expect(event.crossing?.anomalies == [.noRecordedArrival])
     }
 
     @Test func secondArrivalWithoutDepartureIsMarked() {
         let traveller = Traveller(events: [.arrivalRecorded(Self.crossing(.arrival, day: 10))])
 
-        let event = traveller.decide(Self.crossing(.arrival, day: 20))
+        let event = Self.first(traveller, Self.crossing(.arrival, day: 20))
 
-        #expect(event.crossing.anomalies == [.noRecordedDeparture])
+        #expect(event.crossing?.anomalies == [.noRecordedDeparture])
     }
 
     @Test(arguments: [("2024-10-19", true), ("2024-10-20", false), ("2012-04-15", true), ("2030-01-01", false)])
     func documentExpiredBeforeTheCrossingDayIsMarkedNotRefused(expiry: String, expired: Bool) {
-        let event = Traveller().decide(Self.crossing(.arrival, day: 20, expiry: expiry))
+        let event = Self.first(Traveller(), Self.crossing(.arrival, day: 20, expiry: expiry))
 
         #expect(event.type == "ArrivalRecorded")
-        #expect(event.crossing.anomalies.contains(.documentExpired) == expired)
+        #expect(event.crossing?.anomalies.contains(.documentExpired) == expired)
     }
 
     @Test func lateRecordedEarlierCrossingDoesNotChangePresence() {
@@ -76,7 +82,7 @@ struct TravellerDecisionTests {
     }
 
     @Test func eventDataRoundTripsThroughJSON() throws {
-        let event = Traveller().decide(Self.crossing(.departure, day: 20, expiry: "2020-01-01"))
+        let event = Self.first(Traveller(), Self.crossing(.departure, day: 20, expiry: "2020-01-01"))
 
         let decoded = try TravellerEvent(type: event.type, data: event.data, occurredAt: event.occurredAt)
 
@@ -86,7 +92,7 @@ struct TravellerDecisionTests {
     /// From the second review: a stored event with an impossible date of birth was projected.
     @Test(arguments: ["1980-13-45", "1980-02-30", "80-01-01"])
     func storedEventWithImpossibleDateIsUnreadable(date: String) throws {
-        let event = Traveller().decide(Self.crossing(.arrival, day: 20))
+        let event = Self.first(Traveller(), Self.crossing(.arrival, day: 20))
         guard case .object(var data) = event.data, case .object(var document) = data["document"]! else {
             Issue.record("event data is not an object")
             return

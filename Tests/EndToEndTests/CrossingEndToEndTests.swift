@@ -27,8 +27,13 @@ struct CrossingEndToEndTests {
 
         #expect(response.status == 201)
         let answer = try JSON.parse(response.body)
-        #expect(answer["position"] == 1)
+        // The arrival, then the visitor permit the entry rules give on arrival (UTO is not WSM).
+        #expect(answer["position"] == 2)
         #expect(answer["type"] == "ArrivalRecorded")
+        #expect(
+            answer["events"] == [["type": "ArrivalRecorded", "version": 1], ["type": "PermitGranted", "version": 2]])
+        #expect(answer["permit"]?["category"] == "visitor")
+        #expect(answer["permit"]?["validUntil"] == "2024-12-19")
         #expect(answer["anomalies"] == ["documentExpired"])
         var lookup: HTTPClient.Response?
         let found = try waitUntil(seconds: 20) {
@@ -43,19 +48,22 @@ struct CrossingEndToEndTests {
         #expect(traveller["primaryIdentifier"] == "ERIKSSON")
         #expect(traveller["secondaryIdentifiers"] == ["ANNA", "MARIA"])
         #expect(traveller["dateOfBirth"] == "1974-08-12")
+        #expect(traveller["permits"]?.arrayValue?.first?["permitId"] == "permit-2")
         let health = try JSON.parse(try system.client.request("GET", "/health").body)
         #expect(health["projections"]?["officer-lookup"]?["lag"] == 0)
         #expect(health["projections"]?["officer-lookup"]?["lagSeconds"] == .double(0))
         #expect(health["projections"]?["officer-lookup"]?["owner"] == true)
         #expect(health["status"] == "ok")
         let metrics = try system.client.request("GET", "/metrics").text
-        #expect(metrics.contains("border_log_position 1\n"))
+        #expect(metrics.contains("border_log_position 2\n"))
+        #expect(
+            metrics.contains("border_http_requests_total{route=\"/v1/arrivals\",method=\"POST\",status=\"201\"} 1\n"))
         #expect(metrics.contains("border_projection_lag_events{projection=\"officer-lookup\"} 0\n"))
         #expect(metrics.contains("border_append_commands_total 1\n"))
         #expect(!metrics.contains("L898902C3") && !metrics.contains("ERIKSSON"))
         let status = try system.run(["status"])
-        #expect(status.contains("log: position 1"))
-        #expect(status.contains("officer-lookup: checkpoint 1, lag 0 events"))
+        #expect(status.contains("log: position 2"))
+        #expect(status.contains("officer-lookup: checkpoint 2, lag 0 events"))
         #expect(status.contains("owner \(ProcessInfo.processInfo.hostName):\(system.projector!.processIdentifier):"))
     }
 
@@ -87,7 +95,7 @@ struct CrossingEndToEndTests {
         #expect(second.body == first.body)
         #expect(second.headers["idempotent-replayed"] == "true")
         let health = try JSON.parse(try system.client.request("GET", "/health").body)
-        #expect(health["log"]?["position"] == 1)
+        #expect(health["log"]?["position"] == 2, "one arrival and its visitor permit, appended once")
         #expect(health["status"] == "degraded", "no projector owns the read model in this test")
         #expect(health["projections"]?["officer-lookup"]?["status"] == "no_owner")
     }

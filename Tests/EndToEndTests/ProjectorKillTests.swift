@@ -26,13 +26,13 @@ struct ProjectorKillTests {
                 flight: movement.flight, occurredAt: movement.occurredAt)
             let stream = "traveller-\(document.issuingState)-\(document.documentNumber)"
             var traveller = travellers[stream] ?? Traveller()
-            let event = traveller.decide(crossing)
+            let events = try traveller.decide(.recordCrossing(crossing))
             _ = try store.append(
                 AppendRequest(
                     stream: stream, expected: traveller.version == 0 ? .noStream : .exactly(traveller.version),
-                    events: [NewEvent(type: event.type, data: event.data, occurredAt: event.occurredAt)]),
+                    events: events.map { NewEvent(type: $0.type, data: $0.data, occurredAt: $0.occurredAt) }),
                 on: connection)
-            traveller.apply(event)
+            for event in events { traveller.apply(event) }
             travellers[stream] = traveller
         }
     }
@@ -72,6 +72,8 @@ struct ProjectorKillTests {
         while try Projector(projection: verify).runBatch(on: owner) > 0 {}
         #expect(
             try Self.checksum(schema: "officer_lookup", on: owner) == Self.checksum(schema: verify.schema, on: owner))
-        #expect(try owner.query("SELECT count(*) FROM officer_lookup.crossings")[0].int64(0) == head)
+        let permits = try owner.query("SELECT count(*) FROM officer_lookup.permits")[0].int64(0)
+        #expect(permits > 0)
+        #expect(try owner.query("SELECT count(*) FROM officer_lookup.crossings")[0].int64(0) + permits == head)
     }
 }

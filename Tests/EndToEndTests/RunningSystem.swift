@@ -14,6 +14,8 @@ final class RunningSystem {
     private(set) var server: Process?
     private(set) var projector: Process?
     private(set) var client: HTTPClient!
+    /// The token `client` sends: an officer's, who records crossings and looks travellers up.
+    private(set) var officerToken = ""
     private var extra = [Process]()
 
     static var binary: URL {
@@ -32,6 +34,7 @@ final class RunningSystem {
         ownerURL = "\(try base.string(0)) user=\(try base.string(1))"
         appURL = "\(try base.string(0)) user=border_app"
         try run(["migrate"], as: ownerURL)
+        officerToken = try token(role: "officer")
         try startServer()
         if startProjector { try self.startProjector() }
     }
@@ -66,6 +69,19 @@ final class RunningSystem {
         projector = try launch(["project", "--all"])
     }
 
+    /// A new bearer token for `role`, made by `border token create` as the owner.
+    func token(role: String) throws -> String {
+        try run(["token", "create", "--role", role, "--name", "e2e-\(role)"], as: ownerURL)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A client of the same server that sends `token` (none when nil).
+    func client(token: String?) -> HTTPClient {
+        var other = client!
+        other.bearerToken = token
+        return other
+    }
+
     /// Runs a `border` command to completion and returns its standard output.
     @discardableResult
     func run(_ arguments: [String], as url: String? = nil) throws -> String {
@@ -93,6 +109,7 @@ final class RunningSystem {
         }
         let text = String(decoding: line, as: UTF8.self).split(separator: "\n")[0]
         client = try HTTPClient(url: String(text.dropFirst("listening on ".count)))
+        client.bearerToken = officerToken
     }
 
     private func launch(_ arguments: [String], output: Pipe? = nil, errors: Pipe? = nil, url: String? = nil) throws

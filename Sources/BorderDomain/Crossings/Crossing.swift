@@ -38,6 +38,9 @@ public enum Anomaly: String, Sendable, CaseIterable {
     case noRecordedDeparture
     /// The travel document had expired on the day of the crossing.
     case documentExpired
+    /// A departure after every permit the traveller stayed on had run out, or while an overstay
+    /// was flagged.
+    case overstayed
 }
 
 extension Crossing {

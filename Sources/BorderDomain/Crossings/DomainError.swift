@@ -7,6 +7,10 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidField = "invalid_field"
         case missingField = "missing_field"
         case unreadableEvent = "unreadable_event"
+        /// The record holds nothing the command names (a permit, a crossing, an accreditation).
+        case notFound = "not_found"
+        /// The command breaks a rule given what the record holds (extending a cancelled permit).
+        case refused = "refused"
     }
 
     public var code: Code

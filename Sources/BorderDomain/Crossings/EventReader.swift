@@ -52,6 +52,28 @@ struct EventReader {
         return value
     }
 
+    /// An ISO date as a ``CivilDay``.
+    func day(_ field: String) throws(DomainError) -> CivilDay {
+        guard let day = CivilDay(iso: try string(field)) else { throw missing(field) }
+        return day
+    }
+
+    func int(_ field: String) throws(DomainError) -> Int64 {
+        guard let value = json[field]?.intValue else { throw missing(field) }
+        return value
+    }
+
+    func optionalInt(_ field: String) throws(DomainError) -> Int64? {
+        switch json[field] {
+        case nil, .null?: return nil
+        case .int(let value)?: return value
+        default: throw missing(field)
+        }
+    }
+
+    /// The error for a field that is present but not one of the values it may take.
+    func unreadable(_ field: String) -> DomainError { missing(field) }
+
     private func missing(_ field: String) -> DomainError {
         DomainError(.unreadableEvent, field: "\(event).\(field)", "stored \(event) has no readable \(field)")
     }

@@ -1,0 +1,73 @@
+import EventStore
+import Foundation
+import Postgres
+
+/// Bearer tokens, kept as SHA-256 digests: `create` returns the token once; `caller` finds who
+/// holds a token.
+public struct TokenStore: Sendable {
+    public init() {}
+
+    /// The access component's migrations (the token table).
+    public static func migrations() throws -> [Migration] {
+        guard let folder = Bundle.module.url(forResource: "Migrations", withExtension: nil) else {
+            throw APIError(.internalError, "the API's migrations are missing from the build")
+        }
+        return try Migration.load(component: "access", from: folder)
+    }
+
+    /// A new token for `name` acting as `role`: `bct_` and 64 hex digits of 32 random bytes.
+    public func create(name: String, role: Role, on connection: PostgresConnection) throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let token = "bct_" + bytes.map { String(format: "%02x", $0) }.joined()
+        try connection.query(
+            "INSERT INTO api_tokens (name, role, token_sha256) VALUES ($1, $2, decode($3, 'hex'))",
+            [name, role.rawValue, Self.digest(token)], context: "create token")
+        return token
+    }
+
+    /// The caller holding `token`, or nil for an unknown or revoked token.
+    public func caller(token: String, on connection: PostgresConnection) throws -> Caller? {
+        guard Self.isWellFormed(token) else { return nil }
+        let rows = try connection.query(
+            "SELECT name, role FROM api_tokens WHERE token_sha256 = decode($1, 'hex') AND revoked_at IS NULL",
+            [Self.digest(token)], context: "find token")
+        guard let row = rows.first, let role = Role(rawValue: try row.string(1)) else { return nil }
+        return Caller(name: try row.string(0), role: role)
+    }
+
+    /// Revokes every token of `name`; returns how many were revoked.
+    public func revoke(name: String, on connection: PostgresConnection) throws -> Int {
+        try connection.query(
+            "UPDATE api_tokens SET revoked_at = clock_timestamp() WHERE name = $1 AND revoked_at IS NULL RETURNING id",
+            [name], context: "revoke tokens"
+        ).count
+    }
+
+    /// Token names, roles and state, never the tokens.
+    public func list(on connection: PostgresConnection) throws -> [(name: String, role: String, revoked: Bool)] {
+        try connection.query("SELECT name, role, revoked_at IS NOT NULL FROM api_tokens ORDER BY id").map {
+            (try $0.string(0), try $0.string(1), try $0.bool(2))
+        }
+    }
+
+    public static func isValidName(_ name: String) -> Bool {
+        (1...64).contains(name.utf8.count)
+            && name.utf8.allSatisfy { isAlphanumeric($0) || [46, 95, 64, 45].contains($0) }
+    }
+
+    static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 68 && token.hasPrefix("bct_")
+            && token.utf8.dropFirst(4).allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+    }
+
+    static func digest(_ token: String) -> String {
+        var digest = SHA256()
+        digest.update(Array(token.utf8))
+        return digest.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,76 @@
+import BorderDomain
+import JSON
+
+/// An accreditation list as CSV (RFC 4180): a header row naming the columns, then one delegate
+/// per row. Columns: accreditationId, summit, delegation, role, issuingState, documentNumber,
+/// validFrom, validUntil (any order; no others).
+enum AccreditationList {
+    static let columns = [
+        "accreditationId", "summit", "delegation", "role", "issuingState", "documentNumber", "validFrom", "validUntil",
+    ]
+    static let maxRows = 5000
+
+    struct Row {
+        var line: Int
+        var stream: String
+        var accreditation: Accreditation
+        var canonical: [UInt8]
+    }
+
+    static func parse(_ body: [UInt8]) throws(APIError) -> [Row] {
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw APIError(.malformedBody, "the list is not UTF-8 text")
+        }
+        let records = try CSV.records(text)
+        guard let header = records.first else { throw APIError(.malformedBody, "the list is empty") }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard Set(names) == Set(columns), names.count == columns.count else {
+            throw APIError(
+                .malformedBody, "the header must name the columns \(columns.joined(separator: ",")) once each",
+                field: "header")
+        }
+        guard records.count > 1 else { throw APIError(.malformedBody, "the list has no rows") }
+        guard records.count <= maxRows + 1 else {
+            throw APIError(.bodyTooLarge, "a list may have at most \(maxRows) rows")
+        }
+        var seen = [String: Int]()
+        var rows = [Row]()
+        for record in records.dropFirst() {
+            let row = try self.row(record, names: names)
+            let key = "\(row.stream)/\(row.accreditation.id)"
+            if let first = seen[key] {
+                throw APIError(
+                    .invalidField, "row \(row.line) repeats the accreditation of row \(first)",
+                    field: "row \(row.line): accreditationId")
+            }
+            seen[key] = row.line
+            rows.append(row)
+        }
+        return rows
+    }
+
+    private static func row(_ record: CSV.Record, names: [String]) throws(APIError) -> Row {
+        guard record.fields.count == names.count else {
+            throw APIError(
+                .malformedBody, "row \(record.line) has \(record.fields.count) fields, the header \(names.count)",
+                field: "row \(record.line)")
+        }
+        let object = JSON.object(Dictionary(uniqueKeysWithValues: zip(names, record.fields.map { JSON.string($0) })))
+        do {
+            let reader = try BodyReader(object.serialized(), allowed: Set(columns))
+            let document = try BodyReader(
+                JSON.object(["issuingState": object["issuingState"]!, "documentNumber": object["documentNumber"]!])
+                    .serialized(), allowed: DocumentReference.fields)
+            let stream = StreamName.traveller(
+                issuingState: try DocumentReference.state(document, "issuingState"),
+                documentNumber: try DocumentReference.number(document, "documentNumber"))
+            return Row(
+                line: record.line, stream: stream, accreditation: try BorderAPI.accreditation(reader),
+                canonical: reader.canonical)
+        } catch {
+            var named = error
+            named.field = "row \(record.line): \(error.field ?? "row")"
+            throw named
+        }
+    }
+}

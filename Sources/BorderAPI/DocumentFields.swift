@@ -1,0 +1,87 @@
+import BorderDomain
+import BorderTime
+
+/// A travel document typed in field by field (`document` in a crossing), for a document whose
+/// machine-readable zone cannot be read. Checked as strictly as an MRZ, less the check digits.
+enum DocumentFields {
+    static let fields: Set<String> = [
+        "documentCode", "issuingState", "documentNumber", "nationality", "primaryIdentifier",
+        "secondaryIdentifiers", "dateOfBirth", "sex", "dateOfExpiry",
+    ]
+    static let sexes = ["female", "male", "unspecified"]
+
+    static func read(_ body: BodyReader, at occurredAt: Timestamp) throws(APIError) -> DocumentFacts {
+        let reader = try body.nested("document", allowed: fields)
+        let dateOfBirth = try reader.optionalString("dateOfBirth").map { _ throws(APIError) in
+            try reader.day("dateOfBirth")
+        }
+        if let dateOfBirth, dateOfBirth > occurredAt.civilDay {
+            throw APIError(.invalidField, "dateOfBirth is after the crossing", field: "document.dateOfBirth")
+        }
+        let sex = try reader.string("sex")
+        guard sexes.contains(sex) else {
+            throw APIError(
+                .invalidField, "sex must be one of \(sexes.joined(separator: ", "))", field: "document.sex")
+        }
+        return DocumentFacts(
+            format: "fields", documentCode: try reader.code("documentCode", lengths: 1...2),
+            issuingState: try DocumentReference.state(reader, "issuingState"),
+            documentNumber: try DocumentReference.number(reader, "documentNumber"),
+            nationality: try DocumentReference.state(reader, "nationality"),
+            primaryIdentifier: try name(reader.string("primaryIdentifier"), field: "document.primaryIdentifier"),
+            secondaryIdentifiers: try names(reader.strings("secondaryIdentifiers")),
+            dateOfBirth: dateOfBirth?.description, sex: sex, dateOfExpiry: try reader.day("dateOfExpiry").description)
+    }
+
+    private static func names(_ values: [String]) throws(APIError) -> [String] {
+        var names = [String]()
+        for (index, value) in values.enumerated() {
+            names.append(try name(value, field: "document.secondaryIdentifiers[\(index)]"))
+        }
+        return names
+    }
+
+    /// Upper-case letters (any script), spaces, hyphens and apostrophes, 1 to 100 characters.
+    private static func name(_ value: String, field: String) throws(APIError) -> String {
+        let allowed = value.unicodeScalars.allSatisfy {
+            ($0.properties.isUppercase) || $0 == " " || $0 == "-" || $0 == "'"
+        }
+        guard (1...100).contains(value.count), allowed, value.first != " ", value.last != " " else {
+            throw APIError(
+                .invalidField, "\(field) must be 1 to 100 upper-case letters, spaces, hyphens or apostrophes",
+                field: field)
+        }
+        return value
+    }
+}
+
+/// The document a command is about (`document` in a decision): issuing state and number, which
+/// name the traveller's stream.
+enum DocumentReference {
+    static let fields: Set<String> = ["issuingState", "documentNumber"]
+
+    static func stream(_ body: BodyReader) throws(APIError) -> String {
+        let reader = try body.nested("document", allowed: fields)
+        return StreamName.traveller(
+            issuingState: try state(reader, "issuingState"), documentNumber: try number(reader, "documentNumber"))
+    }
+
+    /// An ICAO state or organisation code: 1 to 3 upper-case letters.
+    static func state(_ reader: BodyReader, _ name: String) throws(APIError) -> String {
+        let value = try reader.string(name)
+        guard (1...3).contains(value.utf8.count), value.utf8.allSatisfy({ (65...90).contains($0) }) else {
+            throw APIError(.invalidField, "\(name) must be a 1 to 3 letter ICAO code", field: reader.prefix + name)
+        }
+        return value
+    }
+
+    static func number(_ reader: BodyReader, _ name: String) throws(APIError) -> String {
+        let value = try reader.string(name)
+        let valid = value.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) }
+        guard (1...30).contains(value.utf8.count), valid else {
+            throw APIError(
+                .invalidField, "\(name) must be 1 to 30 upper-case letters or digits", field: reader.prefix + name)
+        }
+        return value
+    }
+}

@@ -1,0 +1,113 @@
+import BorderDomain
+import BorderTime
+import EventStore
+import JSON
+import Postgres
+import Snapshots
+
+/// Carries out a command on a traveller's stream: loads the stream, decides, appends with the
+/// version it loaded, and decides again on a concurrent append (up to a few times).
+struct TravellerRecorder: Sendable {
+    let store: EventStore
+    let pool: PostgresPool
+    let writer: GroupCommitWriter
+    let loader: AggregateLoader<Traveller>
+    let rules: EntryRules
+    static let attempts = 5
+
+    func record(_ command: TravellerCommand, stream: String, context: CommandContext) throws(APIError)
+        -> AppendResult
+    {
+        do {
+            return try pool.withConnection { connection in
+                var attempt = 1
+                while true {
+                    do {
+                        let request = try decide(command, stream: stream, context: context, on: connection)
+                        return try writer.append(request)
+                    } catch let error as EventStoreError where error.code == .conflict && attempt < Self.attempts {
+                        attempt += 1
+                    }
+                }
+            }
+        } catch {
+            throw APIError(recording: error)
+        }
+    }
+
+    /// The append a command makes, decided on the stream as it stands now.
+    func decide(_ command: TravellerCommand, stream: String, context: CommandContext, on connection: PostgresConnection)
+        throws -> AppendRequest
+    {
+        let (traveller, version) = try loader.load(stream: stream, on: connection)
+        let events: [TravellerEvent]
+        do {
+            events = try traveller.decide(command, rules: rules)
+        } catch {
+            throw APIError(domain: error)
+        }
+        let newEvents = events.map { event in
+            NewEvent(
+                type: event.type, schemaVersion: TravellerEvent.currentSchemaVersion, data: event.data,
+                metadata: context.metadata(port: event.crossing?.port), occurredAt: event.occurredAt)
+        }
+        return AppendRequest(
+            stream: stream, expected: version == 0 ? .noStream : .exactly(version), events: newEvents,
+            command: context.key(answer: Self.answer(events, after: version)))
+    }
+
+    /// What the client is told, now and on every retry: the events with their versions, the
+    /// anomalies of a crossing, the permit granted.
+    static func answer(_ events: [TravellerEvent], after version: Int64) -> JSON {
+        var answer: [String: JSON] = [
+            "type": .string(events.first?.type ?? ""),
+            "events": .array(
+                events.enumerated().map { ["type": .string($1.type), "version": .int(version + Int64($0) + 1)] }),
+        ]
+        if let crossing = events.first?.crossing {
+            answer["anomalies"] = .array(crossing.anomalies.map { .string($0.rawValue) })
+        }
+        for case .permitGranted(let permit, _) in events { answer["permit"] = permit.json }
+        return .object(answer)
+    }
+}
+
+extension APIError {
+    init(recording error: any Error) {
+        switch error {
+        case let error as APIError: self = error
+        case let error as EventStoreError: self.init(storeError: error)
+        default: self.init(storeError: EventStoreError(.unavailable, "database unavailable: \(error)"))
+        }
+    }
+
+    init(domain error: DomainError) {
+        let code: Code =
+            switch error.code {
+            case .invalidDocument: .invalidDocument
+            case .unknownPort: .unknownPort
+            case .invalidField: .invalidField
+            case .missingField: .missingField
+            case .notFound: .notFound
+            case .refused: .refused
+            case .unreadableEvent: .internalError
+            }
+        self.init(code, code == .internalError ? "the record could not be read" : error.message, field: error.field)
+    }
+
+    init(storeError error: EventStoreError) {
+        self.init(mapping: error)
+        cause = "\(error.code)"
+    }
+
+    private init(mapping error: EventStoreError) {
+        switch error.code {
+        case .conflict: self.init(.conflict, error.message)
+        case .idempotencyKeyReused: self.init(.idempotencyKeyReused, error.message, field: "Idempotency-Key")
+        case .outcomeUnknown: self.init(.outcomeUnknown, error.message)
+        case .lockTimeout, .unavailable:
+            self.init(.unavailable, "the event store is unavailable; retry with the same Idempotency-Key")
+        case .corrupt, .database: self.init(.internalError, "the event store refused the append")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import BorderTime
+
+extension Traveller {
+    /// An arrival or departure, marked with what is unusual about it; an arrival without a permit,
+    /// visa or accreditation covering the day gets the permit the entry rules give on arrival.
+    func decideCrossing(_ crossing: Crossing, _ residentOf: String?, _ rules: EntryRules) -> [TravellerEvent] {
+        var recorded = crossing
+        recorded.anomalies = anomalies(of: crossing)
+        guard crossing.direction == .arrival else { return [.departureRecorded(recorded)] }
+        let arrival = TravellerEvent.arrivalRecorded(recorded)
+        guard let permit = permitOnArrival(crossing, residentOf, rules) else { return [arrival] }
+        return [arrival, .permitGranted(permit, at: crossing.occurredAt)]
+    }
+
+    private func permitOnArrival(_ crossing: Crossing, _ residentOf: String?, _ rules: EntryRules) -> Permit? {
+        let day = crossing.occurredAt.civilDay
+        let nationality = crossing.document.nationality
+        guard !rules.exemptNationalities.contains(nationality), crossing.purpose != .transit,
+            entryBasis(on: day) == nil
+        else { return nil }
+        let entryPermit = nationality == "USA" && residentOf == "ASM"
+        let days = entryPermit ? rules.entryPermitDays : rules.visitorPermitDays
+        // The arrival takes version + 1, the permit's own event version + 2.
+        return Permit(
+            id: "permit-\(version + 2)", kind: .permit, category: entryPermit ? "entry" : "visitor", validFrom: day,
+            validUntil: day.adding(days: days), onArrival: true)
+    }
+
+    private func anomalies(of crossing: Crossing) -> [Anomaly] {
+        var found = [Anomaly]()
+        let previous = lastDirection(before: crossing.occurredAt)
+        if crossing.direction == .departure && previous != .arrival {
+            found.append(.noRecordedArrival)
+        }
+        if crossing.direction == .arrival && previous == .arrival {
+            found.append(.noRecordedDeparture)
+        }
+        if let expiry = CivilDay(iso: crossing.document.dateOfExpiry), expiry < crossing.occurredAt.civilDay {
+            found.append(.documentExpired)
+        }
+        if crossing.direction == .departure, overstayFlagged || overstays(departingOn: crossing.occurredAt.civilDay) {
+            found.append(.overstayed)
+        }
+        return found
+    }
+
+    /// A departure after every permit the traveller arrived on ran out (citizens never overstay).
+    private func overstays(departingOn day: CivilDay) -> Bool {
+        guard let arrival = crossings.last(where: { $0.direction == .arrival }) else { return false }
+        let arrivalDay = arrival.occurredAt.civilDay
+        let basis = [Permit](permits.values).filter { !$0.cancelled && $0.validFrom <= arrivalDay }
+        guard !basis.isEmpty || !accreditations.isEmpty else { return false }
+        let latest = basis.map(\.validUntil) + accreditations.values.filter { !$0.revoked }.map(\.validUntil)
+        return latest.allSatisfy { $0 < day }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import HTTPClient
+import JSON
+import TestSupport
+import Testing
+
+/// A whole summit day through the API, each desk with a token of its own role: delegates
+/// accredited (one by one and from a CSV list), arriving on one flight, visitors on another, a
+/// departure of someone never recorded arriving, a visa decision, a correction and a void, and
+/// an overstay flagged by a supervisor.
+@Suite("A summit day through the API", .serialized)
+struct SummitDayTests {
+    static func arrival(_ document: JSON, occurredAt: String = "2024-10-21T09:00:00Z", flight: String) -> String {
+        JSON.object([
+            "document": document, "port": "APW", "occurredAt": .string(occurredAt), "carrier": "NZ",
+            "flight": .string(flight), "purpose": "official",
+        ]).serializedString()
+    }
+
+    static func document(_ state: String, _ number: String, name: String) -> JSON {
+        [
+            "documentCode": "P", "issuingState": .string(state), "documentNumber": .string(number),
+            "nationality": .string(state), "primaryIdentifier": .string(name), "secondaryIdentifiers": ["ALEX"],
+            "dateOfBirth": "1970-05-06", "sex": "unspecified", "dateOfExpiry": "2030-01-01",
+        ]
+    }
+
+    static func reference(_ state: String, _ number: String) -> JSON {
+        ["issuingState": .string(state), "documentNumber": .string(number)]
+    }
+
+    @Test func summitDayEndToEnd() throws {
+        let system = try RunningSystem()
+        defer { system.stop() }
+        let desk = system.client(token: try system.token(role: "accreditation"))
+        let visaOffice = system.client(token: try system.token(role: "visa-officer"))
+        let supervisor = system.client(token: try system.token(role: "supervisor"))
+        let auditor = system.client(token: try system.token(role: "auditor"))
+
+        // The accreditation desk: one delegate by hand, two from a list.
+        let accreditation = JSON.object([
+            "document": Self.reference("GBR", "GB0000001"), "accreditationId": "CHOGM-0001", "summit": "CHOGM2024",
+            "delegation": "GBR", "role": "head-of-delegation", "validFrom": "2024-10-18", "validUntil": "2024-10-27",
+        ])
+        let accredited = try desk.post("/v1/accreditations", json: accreditation.serializedString())
+        #expect(accredited.status == 201, "\(accredited.text)")
+        let list = """
+            accreditationId,summit,delegation,role,issuingState,documentNumber,validFrom,validUntil
+            CHOGM-0002,CHOGM2024,NZL,minister,NZL,NZ0000002,2024-10-18,2024-10-27
+            CHOGM-0003,CHOGM2024,NZL,media,NZL,NZ0000003,2024-10-18,2024-10-27
+
+            """
+        let imported = try desk.request(
+            "POST", "/v1/accreditations/imports",
+            headers: [("Content-Type", "text/csv"), ("Idempotency-Key", "list-1")],
+            body: Array(list.utf8))
+        #expect(imported.status == 201, "\(imported.text)")
+        #expect(try JSON.parse(imported.body)["imported"]?.arrayValue?.count == 2)
+
+        // Delegates arrive on NZ990: no visitor permit, they enter under the accreditation.
+        let officer: HTTPClient = system.client
+        let delegate = try officer.post(
+            "/v1/arrivals", json: Self.arrival(Self.document("NZL", "NZ0000002", name: "WALKER"), flight: "NZ990"))
+        #expect(delegate.status == 201, "\(delegate.text)")
+        #expect(try JSON.parse(delegate.body)["permit"] == nil)
+
+        // A visitor on FJ251 gets the visitor permit; the visa office then extends it.
+        let visitor = try officer.post(
+            "/v1/arrivals", json: Self.arrival(Self.document("AUS", "PA0000009", name: "NGUYEN"), flight: "FJ251"))
+        #expect(visitor.status == 201, "\(visitor.text)")
+        let permitID = try JSON.parse(visitor.body)["permit"]?["permitId"]
+        #expect(permitID == "permit-2")
+        let extended = try visaOffice.post(
+            "/v1/permits/extensions",
+            json: JSON.object([
+                "document": Self.reference("AUS", "PA0000009"), "permitId": permitID ?? .null,
+                "validUntil": "2025-01-20",
+            ]).serializedString())
+        #expect(extended.status == 201, "\(extended.text)")
+
+        // A departure of someone never recorded arriving is stored and marked.
+        let departure = try officer.post(
+            "/v1/departures",
+            json: Self.arrival(
+                Self.document("FJI", "FJ0000004", name: "RATU"), occurredAt: "2024-10-21T18:00:00Z", flight: "FJ252"))
+        #expect(try JSON.parse(departure.body)["anomalies"] == ["noRecordedArrival"])
+
+        // The supervisor corrects the visitor's flight, voids the stray departure, flags an overstay.
+        let correction = try supervisor.post(
+            "/v1/corrections",
+            json: JSON.object([
+                "document": Self.reference("AUS", "PA0000009"), "target": 1, "changes": ["flight": "FJ253"],
+                "reason": "keyed the wrong flight",
+            ]).serializedString())
+        #expect(correction.status == 201, "\(correction.text)")
+        let void = try supervisor.post(
+            "/v1/voids",
+            json: JSON.object([
+                "document": Self.reference("FJI", "FJ0000004"), "target": 1, "reason": "crew, not a passenger",
+            ])
+            .serializedString())
+        #expect(void.status == 201, "\(void.text)")
+        let flag = try supervisor.post(
+            "/v1/overstays/flags",
+            json: JSON.object(["document": Self.reference("AUS", "PA0000009"), "reason": "reported by employer"])
+                .serializedString())
+        #expect(flag.status == 201, "\(flag.text)")
+
+        // The officer lookup shows it all; the auditor reads the stream, actor and role in each event.
+        var lookup = JSON.null
+        #expect(
+            try waitUntil(seconds: 20) {
+                let response = try auditor.request("GET", "/v1/travellers?document=PA0000009&nationality=AUS")
+                lookup = (try? JSON.parse(response.body)) ?? .null
+                return lookup["overstayFlagged"] == true
+            })
+        #expect(lookup["crossings"]?.arrayValue?.first?["flight"] == "FJ253")
+        #expect(lookup["crossings"]?.arrayValue?.first?["corrected"] == true)
+        #expect(lookup["permits"]?.arrayValue?.first?["validUntil"] == "2025-01-20")
+        let stream = lookup["stream"]?.stringValue ?? ""
+        let history = try JSON.parse(try auditor.request("GET", "/v1/travellers/\(stream)/events").body)
+        let types = history["events"]?.arrayValue?.compactMap { $0["type"]?.stringValue }
+        #expect(
+            types == ["ArrivalRecorded", "PermitGranted", "PermitExtended", "CrossingCorrected", "OverstayFlagged"])
+        let actors = history["events"]?.arrayValue?.compactMap { $0["metadata"]?["role"]?.stringValue }
+        #expect(actors == ["officer", "officer", "visa-officer", "supervisor", "supervisor"])
+        #expect(history["events"]?.arrayValue?.first?["metadata"]?["actor"] == "e2e-officer")
+        #expect(history["events"]?.arrayValue?.first?["recordedAt"] != nil)
+        let voided = try JSON.parse(try auditor.request("GET", "/v1/travellers?document=FJ0000004").body)
+        #expect(voided["crossings"]?.arrayValue?.first?["voided"] == true)
+        #expect(voided["inCountry"] == false)
+    }
+
+    @Test func tokensAndRolesGuardEveryCommand() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let body = JSON.object(["document": Self.reference("AUS", "PA0000009"), "reason": "x"]).serializedString()
+
+        let none = try system.client(token: nil).post("/v1/overstays/flags", json: body)
+        let forged = try system.client(token: "bct_" + String(repeating: "0", count: 64)).post(
+            "/v1/overstays/flags", json: body)
+        let officer = try system.client.post("/v1/overstays/flags", json: body)
+        let auditor = try system.client(token: try system.token(role: "auditor")).post("/v1/arrivals", json: "{}")
+
+        #expect(none.status == 401)
+        #expect(none.headers["www-authenticate"] == "Bearer")
+        #expect(try JSON.parse(none.body)["error"]?["field"] == "Authorization")
+        #expect(forged.status == 401)
+        #expect(officer.status == 403)
+        #expect(try JSON.parse(officer.body)["error"]?["code"] == "forbidden")
+        #expect(auditor.status == 403)
+        #expect(try system.client(token: nil).request("GET", "/health").status == 200)
+        let head = try JSON.parse(try system.client.request("GET", "/health").body)["log"]?["position"]
+        #expect(head == 0, "refused commands store nothing")
+    }
+
+    @Test func badAccreditationListStoresNothingAndNamesTheRow() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let desk = system.client(token: try system.token(role: "accreditation"))
+        let list = """
+            accreditationId,summit,delegation,role,issuingState,documentNumber,validFrom,validUntil
+            CHOGM-0002,CHOGM2024,NZL,minister,NZL,NZ0000002,2024-10-18,2024-10-27
+            CHOGM-0003,CHOGM2024,NZL,emperor,NZL,NZ0000003,2024-10-18,2024-10-27
+            """
+
+        let response = try desk.request(
+            "POST", "/v1/accreditations/imports", headers: [("Content-Type", "text/csv")], body: Array(list.utf8))
+
+        #expect(response.status == 400)
+        #expect(try JSON.parse(response.body)["error"]?["field"] == "row 3: role")
+        #expect(try JSON.parse(try system.client.request("GET", "/health").body)["log"]?["position"] == 0)
+    }
+}
