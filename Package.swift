@@ -33,7 +33,10 @@ let package = Package(
             path: "Snapshots",
             resources: [.copy("Migrations")]
         ),
-        .target(name: "Audit", dependencies: ["CCrypto", "EventStore", "JSON", "Postgres"]),
+        .target(
+            name: "Audit", dependencies: ["BorderDomain", "BorderTime", "CCrypto", "EventStore", "JSON", "Postgres"],
+            resources: [.copy("Migrations")]
+        ),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
         .target(name: "HTTPClient"),
         .target(name: "DemoTraffic", dependencies: ["BorderDomain", "BorderTime"]),
@@ -68,7 +71,11 @@ let package = Package(
             dependencies: ["BorderTime", "EventStore", "Postgres", "Projections", "TestSupport"]
         ),
         .testTarget(
-            name: "AuditTests", dependencies: ["Audit", "BorderTime", "EventStore", "JSON", "Postgres", "TestSupport"]
+            name: "AuditTests",
+            dependencies: [
+                "Audit", "BorderAPI", "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "JSON", "Postgres",
+                "Snapshots", "TestSupport",
+            ]
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain", "BorderTime", "JSON"]),

@@ -24,7 +24,7 @@ public struct ScratchBuild {
         precondition(!(fromSnapshot && admits != nil), "a snapshot cannot be filtered by occurred time")
         let suffix = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10)
         let projection = template.inSchema("scratch_\(suffix)")
-        try Migrator().migrate(try projection.migrations(), on: connection)
+        try Migrator().applyUnrecorded(try projection.migrations(), on: connection)
         var startedFrom: Int64?
         if fromSnapshot {
             startedFrom = try ReadModelSnapshots().restore(
@@ -75,8 +75,7 @@ public struct ScratchBuild {
                 FROM \(live.schema).lease AS old;
                 UPDATE \(live.schema).checkpoint SET position = -1;
                 ALTER SCHEMA \(live.schema) RENAME TO \(retired);
-                ALTER SCHEMA \(projection.schema) RENAME TO \(live.schema);
-                DELETE FROM schema_migrations WHERE component = 'read_model.\(projection.schema)'
+                ALTER SCHEMA \(projection.schema) RENAME TO \(live.schema)
                 """, context: "switch \(live.name)")
             return caughtUp.applied
         }
@@ -85,11 +84,7 @@ public struct ScratchBuild {
     }
 
     public func drop(on connection: PostgresConnection) throws {
-        try connection.execute(
-            """
-            DROP SCHEMA \(projection.schema) CASCADE;
-            DELETE FROM schema_migrations WHERE component = 'read_model.\(projection.schema)'
-            """, context: "drop scratch read model")
+        try connection.execute("DROP SCHEMA \(projection.schema) CASCADE", context: "drop scratch read model")
     }
 }
 

@@ -39,4 +39,15 @@ public struct Migrator: Sendable {
         }
         return applied
     }
+
+    /// Applies every migration in order, each in its own transaction, without recording them:
+    /// for a scratch schema that is built and dropped (so that a role that may only create
+    /// scratch schemas, the auditor's, can build one).
+    public func applyUnrecorded(_ migrations: [Migration], on connection: PostgresConnection) throws {
+        for migration in migrations {
+            try connection.withTransaction(context: "migration \(migration.name)") { connection in
+                try connection.execute(migration.sql, context: "migration \(migration.name)")
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ struct AuditCommand {
         case keygen(privateKey: String, publicKey: String)
         case checkpoint(privateKey: String, output: String?)
         case asOf(AsOfCommand)
+        case history(document: String, issuingState: String?)
     }
 
     let action: Action
@@ -29,6 +30,11 @@ struct AuditCommand {
             return value
         }
         switch verb {
+        case "history":
+            guard let document = arguments.next(), !document.hasPrefix("--") else {
+                throw CLIError("border audit history needs a document number")
+            }
+            action = .history(document: document, issuingState: try arguments.option("--issuing-state"))
         case "verify":
             let against = try arguments.option("--against")
             let publicKey = try arguments.option("--public-key")
@@ -51,7 +57,7 @@ struct AuditCommand {
             }
             action = .checkpoint(privateKey: key, output: try arguments.option("--out"))
         default:
-            throw CLIError("border audit needs verify, export, keygen, checkpoint or as-of")
+            throw CLIError("border audit needs verify, export, keygen, checkpoint, history or as-of")
         }
         try arguments.finish()
     }
@@ -72,6 +78,8 @@ struct AuditCommand {
             try checkpoint(key: privateKey, output: output)
         case .asOf(let command):
             try command.run()
+        case .history(let document, let issuingState):
+            try HistoryCommand(document: document, issuingState: issuingState).run(on: try Self.connect())
         }
     }
 

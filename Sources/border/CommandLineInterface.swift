@@ -27,6 +27,9 @@ enum CommandLineInterface {
           audit verify [--from P] [--to P] recompute the hash chain; report the first break
           audit verify --against FILE --public-key FILE
                                            also prove the log extends a signed checkpoint
+          audit history DOCUMENT [--issuing-state S]
+                                           a traveller's whole timeline, in occurred and in
+                                           recorded order, corrections beside what they correct
           audit keygen --private FILE --public FILE
                                            an Ed25519 key pair for the auditor
           audit checkpoint --key FILE [--out FILE]

@@ -1,3 +1,4 @@
+import Audit
 import BorderAPI
 import EventStore
 import Postgres
@@ -19,6 +20,7 @@ struct MigrateCommand {
         for projection in ProjectCommand.projections {
             applied += try migrator.migrate(try projection.migrations(), on: connection)
         }
+        applied += try migrator.migrate(try Migration.audit(), on: connection)
         Log.info("migrated applied=\(applied.count)")
         for name in applied { print("applied \(name)") }
     }

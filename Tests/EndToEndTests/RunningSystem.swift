@@ -11,6 +11,8 @@ final class RunningSystem {
     let ownerURL: String
     /// The application role's, for `serve` and `project`, which may only read and append the log.
     let appURL: String
+    /// The auditor's, for `border audit`: reads everything, may build scratch read models, writes nothing.
+    let auditorURL: String
     private(set) var server: Process?
     private(set) var projector: Process?
     private(set) var client: HTTPClient!
@@ -33,6 +35,7 @@ final class RunningSystem {
             [Self.host(of: admin), database])[0]
         ownerURL = "\(try base.string(0)) user=\(try base.string(1))"
         appURL = "\(try base.string(0)) user=border_app"
+        auditorURL = "\(try base.string(0)) user=border_auditor"
         try run(["migrate"], as: ownerURL)
         officerToken = try token(role: "officer")
         try startServer()

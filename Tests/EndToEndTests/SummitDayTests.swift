@@ -1,6 +1,7 @@
 import Foundation
 import HTTPClient
 import JSON
+import Postgres
 import TestSupport
 import Testing
 
@@ -129,6 +130,30 @@ struct SummitDayTests {
         let voided = try JSON.parse(try auditor.request("GET", "/v1/travellers?document=FJ0000004").body)
         #expect(voided["crossings"]?.arrayValue?.first?["voided"] == true)
         #expect(voided["inCountry"] == false)
+        try auditorReadsTheTimeline(system)
+    }
+
+    /// `border audit history`: the correction stands right under the crossing it corrects.
+    func auditorReadsTheTimeline(_ system: RunningSystem) throws {
+        let lines = try system.run(["audit", "history", "PA0000009"], as: system.auditorURL).split(separator: "\n")
+            .map(String.init)
+        let arrival = lines.firstIndex { $0.contains("v1  arrival at APW on FJ251") }
+
+        #expect(arrival != nil)
+        #expect(
+            lines.dropFirst((arrival ?? 0) + 1).first?.contains("↳ v1 corrected (flight): keyed the wrong flight")
+                == true)
+        #expect(lines.contains { $0.contains("by officer e2e-officer") })
+        #expect(lines.contains { $0.contains("permit-2 extended to 2025-01-20") && $0.contains("visa-officer") })
+        #expect(lines.contains("in recorded order (what the system knew, when):"))
+        #expect(try system.run(["audit", "verify"], as: system.auditorURL).contains("OK: positions 1..."))
+        let asOf = try system.run(
+            ["audit", "as-of", "2024-10-21T12:00:00Z", "--occurred", "--document", "PA0000009"], as: system.auditorURL)
+        #expect(asOf.contains("\"flight\":\"FJ251\""), "as it was known to have happened by noon: not yet corrected")
+        let auditor = try PostgresConnection(conninfo: system.auditorURL)
+        #expect(throws: PostgresError.self, "the auditor's role cannot write the log") {
+            try auditor.execute("INSERT INTO events SELECT * FROM events LIMIT 1")
+        }
     }
 
     @Test func tokensAndRolesGuardEveryCommand() throws {
