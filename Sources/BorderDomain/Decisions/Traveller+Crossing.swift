@@ -44,13 +44,9 @@ extension Traveller {
         return found
     }
 
-    /// A departure after every permit the traveller arrived on ran out (citizens never overstay).
+    /// A departure after the day the traveller was authorised to stay until.
     private func overstays(departingOn day: CivilDay) -> Bool {
-        guard let arrival = crossings.last(where: { $0.direction == .arrival }) else { return false }
-        let arrivalDay = arrival.occurredAt.civilDay
-        let basis = [Permit](permits.values).filter { !$0.cancelled && $0.validFrom <= arrivalDay }
-        guard !basis.isEmpty || !accreditations.isEmpty else { return false }
-        let latest = basis.map(\.validUntil) + accreditations.values.filter { !$0.revoked }.map(\.validUntil)
-        return latest.allSatisfy { $0 < day }
+        guard isInCountry, let until = authorisedUntil() else { return false }
+        return until < day
     }
 }
