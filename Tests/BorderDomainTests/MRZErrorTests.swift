@@ -56,23 +56,26 @@ import Testing
     }
 
     @Test(arguments: [
-        ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"],
-        ["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"],
+        ("I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10", "td3"),
+        ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6", "td2"),
     ])
-    func cardZonesAreAnUnsupportedFormat(lines: [String]) throws {
-        let error = try Self.error(parsing: lines)
+    func documentCodeOfAnotherFormatIsRefused(first: String, second: String, format: String) throws {
+        let error = try Self.error(parsing: [first, second])
 
-        #expect(error.code == .unsupportedFormat)
-        #expect(error.field == "mrz")
+        #expect(error.code == .malformed)
+        #expect(error.field == "mrz[0].documentCode")
+        #expect(error.description.contains(format))
     }
 
-    @Test func visaWithPassportLengthsIsAnUnsupportedFormat() throws {
-        let lines = ["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C<3UTO6908061F9406236ZE184226B<<<<<<<"]
+    @Test(arguments: [[30, 30, 29], [30, 31, 30], [36, 44], [44, 36]])
+    func lineOfAnotherLengthNamesTheLine(lengths: [Int]) throws {
+        let lines = lengths.map { String(repeating: "<", count: $0) }
+        let fault = lengths.firstIndex { $0 != lengths[0] }!
 
         let error = try Self.error(parsing: lines)
 
-        #expect(error.code == .unsupportedFormat)
-        #expect(error.field == "mrz[0].documentCode")
+        #expect(error.code == .malformed)
+        #expect(error.field == "mrz[\(fault)]")
     }
 
     @Test(arguments: [

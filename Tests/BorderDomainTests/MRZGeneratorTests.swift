@@ -32,18 +32,21 @@ import Testing
         }
         return TravelDocument(
             documentCode: Bool.random(using: &generator) ? "P" : "P" + letters(1...1),
-            issuingState: letters(1...3),
+            issuingState: knownCodes.randomElement(using: &generator)!,
             primaryIdentifier: primary.joined(separator: " "),
             secondaryIdentifiers: secondary,
             documentNumber: alphanumerics(1...9),
-            nationality: letters(1...3),
-            dateOfBirth: birth,
+            nationality: knownCodes.randomElement(using: &generator)!,
+            dateOfBirth: PartialDate(birth),
             sex: TravelDocument.Sex.allCases.randomElement(using: &generator)!,
             dateOfExpiry: date(years: reference.year - 20...reference.year + 20),
             optionalData: alphanumerics(0...14),
             format: .td3
         )
     }
+
+    /// Codes from ISO 3166-1 and from ICAO's additions, of one to three letters.
+    static let knownCodes = ["D", "NZL", "GBR", "GBN", "FRA", "XXA", "UNO", "EUE", "RKS", "IND", "TON"]
 
     static func randomDate(years: ClosedRange<Int>, using generator: inout SplitMix64) -> CalendarDate {
         let year = Int.random(in: years, using: &generator)
@@ -53,18 +56,7 @@ import Testing
     }
 
     static func lines(for document: TravelDocument) -> [String] {
-        MRZ.makeTD3(
-            documentCode: document.documentCode,
-            issuingState: document.issuingState,
-            primaryIdentifier: document.primaryIdentifier,
-            secondaryIdentifiers: document.secondaryIdentifiers,
-            documentNumber: document.documentNumber,
-            nationality: document.nationality,
-            dateOfBirth: document.dateOfBirth,
-            sex: document.sex,
-            dateOfExpiry: document.dateOfExpiry,
-            optionalData: document.optionalData
-        )
+        MRZ.makeZone(for: document)
     }
 
     @Test(arguments: [1, 2, 3, 0xC0FFEE, 0xB0_8DE2] as [UInt64])
@@ -77,7 +69,9 @@ import Testing
             let lines = Self.lines(for: document)
 
             #expect(lines.map(\.count) == [44, 44])
-            #expect(try MRZ.parse(lines, relativeTo: reference) == document)
+            var parsed = try MRZ.parse(lines, relativeTo: reference)
+            parsed.marks.removeAll { $0 == .nameMayBeTruncated }
+            #expect(parsed == document)
         }
     }
 
