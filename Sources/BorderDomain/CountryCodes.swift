@@ -32,11 +32,11 @@ enum CountryCodes {
     /// Whether `code` (fillers removed) names a state or organisation.
     ///
     /// - Throws: `MRZError` with code `referenceDataUnavailable` when the ISO table cannot be read.
-    static func isKnown(_ code: String, field: String) throws(MRZError) -> Bool {
+    static func isKnown(_ code: String, field: String, in table: Table = iso) throws(MRZError) -> Bool {
         if icaoCodes.contains(code) {
             return true
         }
-        switch iso {
+        switch table {
         case .codes(let codes):
             return codes.contains(code)
         case .unavailable(let reason):
