@@ -64,7 +64,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProjectorTests",
-            dependencies: ["BorderTime", "EventStore", "Postgres", "Projections", "TestSupport"]
+            dependencies: ["BorderDomain", "BorderTime", "EventStore", "Postgres", "Projections", "TestSupport"]
         ),
         .testTarget(
             name: "AuditTests", dependencies: ["Audit", "BorderTime", "EventStore", "JSON", "Postgres", "TestSupport"]
