@@ -13,6 +13,11 @@ extension MRZReader {
         guard code.allSatisfy({ MRZ.isLetter($0) || $0 == MRZ.filler }) else {
             throw MRZError(.malformed, field: field, reason: "must be letters")
         }
+        // Doc 9303 part 5, 4.2.2.1: on a card, a second character V would read as a visa.
+        let isCard = layout.format == .td1 || layout.format == .td2
+        if isCard, code.last == UInt8(ascii: "V") {
+            throw MRZError(.malformed, field: field, reason: "a card's document code has no V as second letter")
+        }
         return Self.text(Self.trimmingTrailingFillers(code))
     }
 

@@ -19,6 +19,19 @@ struct MRZReader {
         if issuingState == CountryCodes.specimenState || nationality == CountryCodes.specimenState {
             marks.append(.specimen)
         }
+        marks += observedMarks(name: name, birth: birth)
+        return TravelDocument(
+            documentCode: documentCode, issuingState: issuingState,
+            primaryIdentifier: name.primaryIdentifier, secondaryIdentifiers: name.secondaryIdentifiers,
+            documentNumber: number.text, nationality: nationality, dateOfBirth: birth, sex: sex,
+            dateOfExpiry: try readDateOfExpiry(), optionalData: number.optionalData ?? optionalData(0),
+            additionalOptionalData: optionalData(1), format: layout.format, marks: marks
+        )
+    }
+
+    /// The marks of the sex, the name and the date of birth, in that order.
+    private func observedMarks(name: MRZName, birth: PartialDate) -> [TravelDocument.Mark] {
+        var marks: [TravelDocument.Mark] = []
         if self[layout.sex].first == UInt8(ascii: "X") {
             marks.append(.sexWrittenAsX)
         }
@@ -28,13 +41,7 @@ struct MRZReader {
         if !birth.isComplete {
             marks.append(.dateOfBirthPartlyUnknown)
         }
-        return TravelDocument(
-            documentCode: documentCode, issuingState: issuingState,
-            primaryIdentifier: name.primaryIdentifier, secondaryIdentifiers: name.secondaryIdentifiers,
-            documentNumber: number.text, nationality: nationality, dateOfBirth: birth, sex: sex,
-            dateOfExpiry: try readDateOfExpiry(), optionalData: number.optionalData ?? optionalData(0),
-            additionalOptionalData: optionalData(1), format: layout.format, marks: marks
-        )
+        return marks
     }
 
     /// The characters of a slot.

@@ -3,7 +3,8 @@
 /// Text fields hold the characters of the machine-readable zone with the filler `<` removed:
 /// an issuing state `D<<` becomes `"D"`, a surname `VAN<DER<BERG` becomes `"VAN DER BERG"`.
 public struct TravelDocument: Sendable, Hashable {
-    /// The document code, one or two letters: `"P"`, `"PO"`, `"PD"`.
+    /// The document code, one or two letters: `"P"`, `"PO"` (passports), `"I"`, `"AC"` (cards),
+    /// `"V"` (visas).
     public var documentCode: String
     /// The ICAO code of the issuing state or organisation: `"UTO"`, `"D"`.
     public var issuingState: String

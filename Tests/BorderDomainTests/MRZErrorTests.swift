@@ -1,4 +1,5 @@
 import BorderDomain
+import Foundation
 import Testing
 
 @Suite struct MRZErrorTests {
@@ -65,6 +66,23 @@ import Testing
         #expect(error.code == .malformed)
         #expect(error.field == "mrz[0].documentCode")
         #expect(error.description.contains(format))
+    }
+
+    /// Doc 9303 part 5, 4.2.2.1: a card's second letter is never V.
+    @Test(arguments: [CardFixtures.td1, CardFixtures.td2])
+    func cardDocumentCodeWithVAsSecondLetterIsRefused(lines: [String]) throws {
+        let error = try Self.error(parsing: CardFixtures.replacing(lines, line: 1, position: 2, with: "V"))
+
+        #expect(error.code == .malformed)
+        #expect(error.field == "mrz[0].documentCode")
+    }
+
+    @Test(arguments: ["AC", "ID", "C<"])
+    func cardDocumentCodesStartWithACOrI(code: String) throws {
+        let document = try MRZ.parse(
+            CardFixtures.replacing(CardFixtures.td1, line: 1, position: 1, with: code), relativeTo: Self.reference)
+
+        #expect(document.documentCode == code.replacingOccurrences(of: "<", with: ""))
     }
 
     @Test(arguments: [[30, 30, 29], [30, 31, 30], [36, 44], [44, 36]])

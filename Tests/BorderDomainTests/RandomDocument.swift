@@ -62,6 +62,8 @@ struct RandomDocument {
         case .td3: first = "P"
         case .mrva, .mrvb: first = "V"
         }
-        return chance(50) ? first : first + letters(1...1)
+        let second = text(
+            1...1, from: format == .td1 || format == .td2 ? "ABCDEFGHIJKLMNOPQRSTUWXYZ" : "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return chance(50) ? first : first + second
     }
 }
