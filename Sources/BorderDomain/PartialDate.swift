@@ -49,3 +49,23 @@ extension PartialDate: CustomStringConvertible {
         }.joined(separator: "-")
     }
 }
+
+extension PartialDate {
+    /// Parses the form `description` writes (`1974-08-XX`); returns `nil` for any other shape or
+    /// for known parts that cannot belong to a day of the calendar.
+    public init?(text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.map(\.utf8.count) == [4, 2, 2] else { return nil }
+        var values: [Int?] = []
+        for part in parts {
+            if part.allSatisfy({ $0 == "X" }) {
+                values.append(nil)
+            } else if let value = CalendarDate.decimal(ArraySlice(part.utf8)) {
+                values.append(value)
+            } else {
+                return nil
+            }
+        }
+        self.init(year: values[0], month: values[1], day: values[2])
+    }
+}

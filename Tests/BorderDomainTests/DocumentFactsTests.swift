@@ -78,6 +78,25 @@ import Testing
         #expect(facts.dateOfBirth == "1980-01-02")
     }
 
+    @Test(arguments: ["1974-13-XX", "1974-8-XX", "74-XX-XX", "1974-XX-4X", "XXXX-02-30"])
+    func storedPartialDateOfBirthMustBeReadable(text: String) throws {
+        let facts = DocumentFacts(try MRZ.parse(TD3Fixtures.specimen, relativeTo: Self.reference))
+        guard case .object(var fields) = facts.json else {
+            Issue.record("facts are not an object")
+            return
+        }
+        fields["partialDateOfBirth"] = .string(text)
+
+        let error = #expect(throws: DomainError.self) { try DocumentFacts(json: .object(fields)) }
+
+        #expect(error?.field == "document.partialDateOfBirth")
+    }
+
+    @Test(arguments: ["1974-08-XX", "1974-XX-XX", "XXXX-XX-XX", "XXXX-02-29"])
+    func partialDateTextRoundTrips(text: String) {
+        #expect(PartialDate(text: text)?.description == text)
+    }
+
     @Test func cardOptionalDataElementsAreJoinedByASpace() throws {
         var lines = CardFixtures.replacing(CardFixtures.td1, line: 1, position: 16, with: "AB1")
         lines = CardFixtures.withCompositeCheckDigit(CardFixtures.replacing(lines, line: 2, position: 19, with: "CD2"))

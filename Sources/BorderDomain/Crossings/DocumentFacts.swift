@@ -74,6 +74,11 @@ extension DocumentFacts {
         dateOfExpiry = try reader.date("dateOfExpiry")
         optionalData = try reader.optionalString("optionalData")
         partialDateOfBirth = try reader.optionalString("partialDateOfBirth")
+        if let partial = partialDateOfBirth, PartialDate(text: partial) == nil {
+            throw DomainError(
+                .unreadableEvent, field: "document.partialDateOfBirth",
+                "stored document has no readable partialDateOfBirth")
+        }
         marks = json["marks"] == nil ? nil : try reader.strings("marks")
     }
 }
