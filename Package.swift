@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProjectorTests",
-            dependencies: ["BorderTime", "EventStore", "Postgres", "Projections", "TestSupport"]
+            dependencies: ["BorderDomain", "BorderTime", "EventStore", "Postgres", "Projections", "TestSupport"]
         ),
         .testTarget(
             name: "AuditTests",

@@ -1,16 +1,16 @@
 extension MRZ {
-    /// The date of birth with a two-digit year: the latest century that puts the day on or
-    /// before `reference`, or `nil` if that day does not exist.
-    static func dateOfBirth(
+    /// The year of birth with a two-digit year: the latest century that puts the day (month, day)
+    /// on or before `reference`. The day need not exist; an unknown month or day counts as 1,
+    /// the earliest it may be.
+    static func yearOfBirth(
         yearInCentury: Int,
         month: Int,
         day: Int,
         relativeTo reference: CalendarDate
-    ) -> CalendarDate? {
+    ) -> Int {
         let sameCentury = reference.year - reference.year % 100 + yearInCentury
         let candidate = CalendarDate(unchecked: sameCentury, month, day)
-        let year = candidate <= reference ? sameCentury : sameCentury - 100
-        return CalendarDate(year: year, month: month, day: day)
+        return candidate <= reference ? sameCentury : sameCentury - 100
     }
 
     /// The date of expiry with a two-digit year: the century that puts the day in

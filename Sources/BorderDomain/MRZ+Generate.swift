@@ -1,14 +1,9 @@
 extension MRZ {
     /// Writes a TD3 (passport) machine-readable zone with all its check digits, for
-    /// demonstrations and tests.
+    /// demonstrations and tests; see `makeZone(for:)`.
     ///
-    /// Names are transliterated to `A`–`Z` (Doc 9303 part 3, 6.A), spaces and hyphens become `<`,
-    /// and a name longer than its field is cut at the end. The date fields keep the last two
-    /// digits of the year. When there is no optional data its check digit is the filler `<`.
-    ///
-    /// - Precondition: `documentCode` is one or two letters starting with `P`; `issuingState`
-    ///   and `nationality` are one to three letters; `documentNumber` is one to nine letters
-    ///   or digits; `optionalData` is at most fourteen letters, digits or `<`.
+    /// - Precondition: `documentCode` is one or two letters starting with `P`, and the other
+    ///   fields fit as `makeZone(for:)` requires.
     /// - Returns: Two lines of 44 characters.
     public static func makeTD3(
         documentCode: String = "P",
@@ -22,38 +17,73 @@ extension MRZ {
         dateOfExpiry: CalendarDate,
         optionalData: String = ""
     ) -> [String] {
-        precondition(
-            (1...2).contains(documentCode.utf8.count) && documentCode.first == "P"
-                && documentCode.utf8.allSatisfy(isLetter),
-            "document code must be P followed by at most one letter"
+        makeZone(
+            for: TravelDocument(
+                documentCode: documentCode, issuingState: issuingState, primaryIdentifier: primaryIdentifier,
+                secondaryIdentifiers: secondaryIdentifiers, documentNumber: documentNumber,
+                nationality: nationality, dateOfBirth: PartialDate(dateOfBirth), sex: sex,
+                dateOfExpiry: dateOfExpiry, optionalData: optionalData, format: .td3
+            )
         )
-        precondition(isStateCode(issuingState), "issuing state must be one to three letters A-Z")
-        precondition(isStateCode(nationality), "nationality must be one to three letters A-Z")
-        precondition(
-            (1...9).contains(documentNumber.utf8.count)
-                && documentNumber.utf8.allSatisfy { isLetter($0) || isDigit($0) },
-            "document number must be one to nine letters A-Z or digits"
-        )
-        precondition(
-            optionalData.utf8.count <= 14 && optionalData.utf8.allSatisfy { characterValue($0) != nil },
-            "optional data must be at most fourteen characters A-Z, 0-9 or '<'"
-        )
+    }
 
-        let name = nameField(primaryIdentifier, secondaryIdentifiers, length: TD3Layout.name.count)
-        let first = padded(documentCode, 2) + padded(issuingState, 3) + name
+    /// Writes the machine-readable zone of `document` in its format (TD1, TD2, TD3, MRV-A or
+    /// MRV-B) with all its check digits, for demonstrations and tests. Marks are not written.
+    ///
+    /// Names are transliterated to `A`–`Z` (Doc 9303 part 3, 6.A), spaces and hyphens become `<`,
+    /// and a name longer than its field is cut at the end. The date fields keep the last two
+    /// digits of the year; unknown parts of the date of birth become `<<`. A passport without
+    /// optional data has the filler `<` as its check digit. A TD1 or TD2 document number of more
+    /// than nine characters continues in the optional data.
+    ///
+    /// - Precondition: the document code starts with a letter of its format (`P` passport, `V`
+    ///   visa, `A`, `C` or `I` card); issuing state and nationality are one to three letters;
+    ///   the document number is letters and digits that fit; the optional data are `A`–`Z`,
+    ///   `0`–`9` or `<` and fit.
+    public static func makeZone(for document: TravelDocument) -> [String] {
+        let layout = MRZLayout.of(document.format)
+        precondition(
+            layout.documentCodeLetters.contains(document.documentCode.utf8.first ?? 0)
+                && (1...2).contains(document.documentCode.utf8.count)
+                && document.documentCode.utf8.allSatisfy(isLetter),
+            "document code must be one or two letters, the first one of its format"
+        )
+        precondition(isStateCode(document.issuingState), "issuing state must be one to three letters A-Z")
+        precondition(isStateCode(document.nationality), "nationality must be one to three letters A-Z")
+        precondition(
+            !document.documentNumber.isEmpty && document.documentNumber.utf8.allSatisfy { isLetter($0) || isDigit($0) },
+            "document number must be letters A-Z or digits"
+        )
+        var writer = MRZWriter(layout: layout)
+        writer.write(document.documentCode, at: layout.documentCode)
+        writer.write(document.issuingState, at: layout.issuingState)
+        let name = nameField(document.primaryIdentifier, document.secondaryIdentifiers, length: layout.name.range.count)
+        writer.write(name, at: layout.name)
+        writer.writeDocumentNumber(document.documentNumber, optionalData: document.optionalData)
+        writer.write(document.nationality, at: layout.nationality)
+        writeDates(of: document, with: &writer)
+        writer.write(sexCharacter(document.sex), at: layout.sex)
+        if layout.optionalData.count > 1 {
+            writer.write(document.additionalOptionalData, at: layout.optionalData[1])
+        }
+        if let check = layout.optionalDataCheck, !document.optionalData.isEmpty {
+            writer.writeCheckDigit(of: [layout.optionalData[0]], at: check)
+        }
+        if let check = layout.compositeCheck {
+            writer.writeCheckDigit(of: layout.compositeCoverage, at: check)
+        }
+        return writer.lines.map { String(decoding: $0, as: UTF8.self) }
+    }
 
-        let number = padded(documentNumber, TD3Layout.documentNumber.count)
-        let birth = yymmdd(dateOfBirth)
-        let expiry = yymmdd(dateOfExpiry)
-        let optional = padded(optionalData, TD3Layout.optionalData.count)
-        let optionalCheck = optionalData.utf8.allSatisfy { $0 == filler } ? "<" : "\(checkDigit(of: optional))"
-        let covered =
-            number + "\(checkDigit(of: number))" + padded(nationality, 3)
-            + birth + "\(checkDigit(of: birth))" + sexCharacter(sex)
-            + expiry + "\(checkDigit(of: expiry))" + optional + optionalCheck
-        let composite = TD3Layout.compositeCoverage.map { covered.utf8[offsets: $0] }.joined()
-        let second = covered + "\(checkDigit(ofBytes: composite))"
-        return [first, second]
+    private static func writeDates(of document: TravelDocument, with writer: inout MRZWriter) {
+        let layout = writer.layout
+        let birth = document.dateOfBirth
+        writer.write(
+            [birth.year.map { $0 % 100 }, birth.month, birth.day].map(twoDigits).joined(), at: layout.dateOfBirth)
+        writer.writeCheckDigit(of: [layout.dateOfBirth], at: layout.dateOfBirthCheck)
+        let expiry = document.dateOfExpiry
+        writer.write([expiry.year % 100, expiry.month, expiry.day].map(twoDigits).joined(), at: layout.dateOfExpiry)
+        writer.writeCheckDigit(of: [layout.dateOfExpiry], at: layout.dateOfExpiryCheck)
     }
 
     /// The name field: primary identifier, `<<`, secondary identifiers joined by `<`, cut and
@@ -68,19 +98,16 @@ extension MRZ {
         while cut.last == "<" {
             cut.removeLast()
         }
-        return padded(String(cut), length)
+        return String(cut)
     }
 
     private static func isStateCode(_ code: String) -> Bool {
         (1...3).contains(code.utf8.count) && code.utf8.allSatisfy(isLetter)
     }
 
-    private static func padded(_ text: String, _ length: Int) -> String {
-        text + String(repeating: "<", count: length - text.utf8.count)
-    }
-
-    private static func yymmdd(_ date: CalendarDate) -> String {
-        [date.year % 100, date.month, date.day].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined()
+    private static func twoDigits(_ value: Int?) -> String {
+        guard let value else { return "<<" }
+        return value < 10 ? "0\(value)" : "\(value)"
     }
 
     private static func sexCharacter(_ sex: TravelDocument.Sex) -> String {
@@ -89,11 +116,5 @@ extension MRZ {
         case .female: "F"
         case .unspecified: "<"
         }
-    }
-}
-
-extension String.UTF8View {
-    fileprivate subscript(offsets range: Range<Int>) -> [UInt8] {
-        Array(dropFirst(range.lowerBound).prefix(range.count))
     }
 }

@@ -13,8 +13,12 @@ public struct MRZError: Error, Sendable, Equatable {
         case checkDigit
         /// A date that is not a day of the calendar.
         case invalidDate
-        /// A well-formed zone of a kind this reader does not handle (a visa, an identity card).
+        /// A well-formed zone of a kind this reader does not handle.
         case unsupportedFormat
+        /// An issuing state or nationality that is neither an ISO 3166-1 alpha-3 code nor one ICAO adds.
+        case unknownCode
+        /// The reference data needed to check a field (the ISO 3166-1 table) cannot be read.
+        case referenceDataUnavailable
     }
 
     public var code: Code

@@ -1,4 +1,5 @@
 import BorderDomain
+import Foundation
 import Testing
 
 @Suite struct MRZErrorTests {
@@ -56,23 +57,43 @@ import Testing
     }
 
     @Test(arguments: [
-        ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"],
-        ["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"],
+        ("I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10", "td3"),
+        ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6", "td2"),
     ])
-    func cardZonesAreAnUnsupportedFormat(lines: [String]) throws {
-        let error = try Self.error(parsing: lines)
+    func documentCodeOfAnotherFormatIsRefused(first: String, second: String, format: String) throws {
+        let error = try Self.error(parsing: [first, second])
 
-        #expect(error.code == .unsupportedFormat)
-        #expect(error.field == "mrz")
+        #expect(error.code == .malformed)
+        #expect(error.field == "mrz[0].documentCode")
+        #expect(error.description.contains(format))
     }
 
-    @Test func visaWithPassportLengthsIsAnUnsupportedFormat() throws {
-        let lines = ["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C<3UTO6908061F9406236ZE184226B<<<<<<<"]
+    /// Doc 9303 part 5, 4.2.2.1: a card's second letter is never V.
+    @Test(arguments: [CardFixtures.td1, CardFixtures.td2])
+    func cardDocumentCodeWithVAsSecondLetterIsRefused(lines: [String]) throws {
+        let error = try Self.error(parsing: CardFixtures.replacing(lines, line: 1, position: 2, with: "V"))
+
+        #expect(error.code == .malformed)
+        #expect(error.field == "mrz[0].documentCode")
+    }
+
+    @Test(arguments: ["AC", "ID", "C<"])
+    func cardDocumentCodesStartWithACOrI(code: String) throws {
+        let document = try MRZ.parse(
+            CardFixtures.replacing(CardFixtures.td1, line: 1, position: 1, with: code), relativeTo: Self.reference)
+
+        #expect(document.documentCode == code.replacingOccurrences(of: "<", with: ""))
+    }
+
+    @Test(arguments: [[30, 30, 29], [30, 31, 30], [36, 44], [44, 36]])
+    func lineOfAnotherLengthNamesTheLine(lengths: [Int]) throws {
+        let lines = lengths.map { String(repeating: "<", count: $0) }
+        let fault = lengths.firstIndex { $0 != lengths[0] }!
 
         let error = try Self.error(parsing: lines)
 
-        #expect(error.code == .unsupportedFormat)
-        #expect(error.field == "mrz[0].documentCode")
+        #expect(error.code == .malformed)
+        #expect(error.field == "mrz[\(fault)]")
     }
 
     @Test(arguments: [

@@ -2,46 +2,35 @@ import BorderDomain
 import Testing
 
 @Suite struct MRZGeneratorTests {
-    /// A document with random fields that all fit a TD3 zone, drawn relative to `reference`.
+    /// A document with random fields that all fit a zone of `format`, drawn relative to `reference`.
+    /// TD1 and TD2 numbers are now and then longer than nine characters.
     static func randomDocument(
+        format: TravelDocument.Format = .td3,
         relativeTo reference: CalendarDate,
         using generator: inout SplitMix64
     ) -> TravelDocument {
-        func text(_ count: ClosedRange<Int>, from alphabet: String) -> String {
-            let length = Int.random(in: count, using: &generator)
-            return String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
-        }
-        func letters(_ count: ClosedRange<Int>) -> String {
-            text(count, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        }
-        func alphanumerics(_ count: ClosedRange<Int>) -> String {
-            text(count, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        }
-        func date(years: ClosedRange<Int>) -> CalendarDate {
-            randomDate(years: years, using: &generator)
-        }
-
-        var primary = (0..<Int.random(in: 1...3, using: &generator)).map { _ in letters(1...12) }
-        var secondary = (0..<Int.random(in: 0...4, using: &generator)).map { _ in letters(1...10) }
-        while primary.joined().count + primary.count - 1 + secondary.joined().count + secondary.count + 1 > 39 {
-            if secondary.isEmpty { primary.removeLast() } else { secondary.removeLast() }
-        }
-        var birth = date(years: reference.year - 99...reference.year)
-        if birth > reference {
-            birth = CalendarDate(year: birth.year - 1, month: birth.month, day: min(birth.day, 28))!
-        }
+        var random = RandomDocument(generator: generator)
+        defer { generator = random.generator }
+        let names = random.names(fitting: RandomDocument.nameLength[format]!)
+        let optionalLengths = RandomDocument.optionalLengths[format]!
+        let isLong = (format == .td1 || format == .td2) && random.chance(30)
+        let number = isLong ? random.alphanumerics(10...(format == .td1 ? 15 : 11)) : random.alphanumerics(1...9)
+        let taken = isLong ? number.count - 9 + 2 : 0
+        let birth = random.dateOfBirth(relativeTo: reference)
         return TravelDocument(
-            documentCode: Bool.random(using: &generator) ? "P" : "P" + letters(1...1),
-            issuingState: letters(1...3),
-            primaryIdentifier: primary.joined(separator: " "),
-            secondaryIdentifiers: secondary,
-            documentNumber: alphanumerics(1...9),
-            nationality: letters(1...3),
+            documentCode: random.documentCode(format),
+            issuingState: RandomDocument.knownCodes.randomElement(using: &random.generator)!,
+            primaryIdentifier: names.primary.joined(separator: " "),
+            secondaryIdentifiers: names.secondary,
+            documentNumber: number,
+            nationality: RandomDocument.knownCodes.randomElement(using: &random.generator)!,
             dateOfBirth: birth,
-            sex: TravelDocument.Sex.allCases.randomElement(using: &generator)!,
-            dateOfExpiry: date(years: reference.year - 20...reference.year + 20),
-            optionalData: alphanumerics(0...14),
-            format: .td3
+            sex: TravelDocument.Sex.allCases.randomElement(using: &random.generator)!,
+            dateOfExpiry: randomDate(years: reference.year - 20...reference.year + 20, using: &random.generator),
+            optionalData: random.alphanumerics(0...max(0, optionalLengths[0] - taken)),
+            additionalOptionalData: optionalLengths.count > 1 ? random.alphanumerics(0...optionalLengths[1]) : "",
+            format: format,
+            marks: birth.isComplete ? [] : [.dateOfBirthPartlyUnknown]
         )
     }
 
@@ -53,31 +42,26 @@ import Testing
     }
 
     static func lines(for document: TravelDocument) -> [String] {
-        MRZ.makeTD3(
-            documentCode: document.documentCode,
-            issuingState: document.issuingState,
-            primaryIdentifier: document.primaryIdentifier,
-            secondaryIdentifiers: document.secondaryIdentifiers,
-            documentNumber: document.documentNumber,
-            nationality: document.nationality,
-            dateOfBirth: document.dateOfBirth,
-            sex: document.sex,
-            dateOfExpiry: document.dateOfExpiry,
-            optionalData: document.optionalData
-        )
+        MRZ.makeZone(for: document)
     }
 
-    @Test(arguments: [1, 2, 3, 0xC0FFEE, 0xB0_8DE2] as [UInt64])
-    func generatedZonesParseBackToTheSameFields(seed: UInt64) throws {
+    static let lineLengths: [TravelDocument.Format: [Int]] = [
+        .td1: [30, 30, 30], .td2: [36, 36], .td3: [44, 44], .mrva: [44, 44], .mrvb: [36, 36],
+    ]
+
+    @Test(arguments: TravelDocument.Format.allCases, [1, 2, 3, 0xC0FFEE, 0xB0_8DE2] as [UInt64])
+    func generatedZonesParseBackToTheSameFields(format: TravelDocument.Format, seed: UInt64) throws {
         var generator = SplitMix64(seed: seed)
         for _ in 0..<400 {
             let reference = Self.randomDate(years: 1990...2060, using: &generator)
-            let document = Self.randomDocument(relativeTo: reference, using: &generator)
+            let document = Self.randomDocument(format: format, relativeTo: reference, using: &generator)
 
             let lines = Self.lines(for: document)
 
-            #expect(lines.map(\.count) == [44, 44])
-            #expect(try MRZ.parse(lines, relativeTo: reference) == document)
+            #expect(lines.map(\.count) == Self.lineLengths[format])
+            var parsed = try MRZ.parse(lines, relativeTo: reference)
+            parsed.marks.removeAll { $0 == .nameMayBeTruncated }
+            #expect(parsed == document)
         }
     }
 

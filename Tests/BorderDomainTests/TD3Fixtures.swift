@@ -30,7 +30,7 @@ enum TD3Fixtures {
     /// A second line with only the composite check digit recomputed.
     static func withCompositeCheckDigit(_ line: String) -> String {
         var characters = Array(line)
-        let composite = TD3Layout.compositeCoverage.map { String(characters[$0]) }.joined()
+        let composite = MRZLayout.td3.compositeCoverage.map { String(characters[$0.range]) }.joined()
         characters[43] = Character("\(MRZ.checkDigit(of: composite))")
         return String(characters)
     }
