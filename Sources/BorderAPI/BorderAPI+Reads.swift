@@ -5,6 +5,8 @@ import Postgres
 
 /// Reading records: the officer lookup, and a traveller's stream as the log holds it.
 extension BorderAPI {
+    static let snapshotRead = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+
     func findTraveller(_ call: Call) throws(APIError) -> HTTPResponse {
         let request = call.request
         guard let document = request.query["document"], !document.isEmpty else {
@@ -22,8 +24,12 @@ extension BorderAPI {
         }
         let matches: [JSON]
         do {
+            // One snapshot for the several queries of a lookup, so that an answer never mixes
+            // the read model before and after a projector's batch.
             matches = try pool.withConnection { connection in
-                try lookup.travellers(documentNumber: document, nationality: nationality, on: connection)
+                try connection.withTransaction(context: "lookup", begin: Self.snapshotRead) { connection in
+                    try lookup.travellers(documentNumber: document, nationality: nationality, on: connection)
+                }
             }
         } catch {
             throw APIError(.unavailable, "the officer lookup is unavailable")

@@ -71,6 +71,8 @@ struct CrossingRequest {
         }
         do {
             return DocumentFacts(try MRZ.parse(lines, relativeTo: reference))
+        } catch  where error.code == .referenceDataUnavailable {
+            throw APIError(.unavailable, "the table of state codes cannot be read")
         } catch {
             throw APIError(.invalidDocument, error.description, field: error.field)
         }

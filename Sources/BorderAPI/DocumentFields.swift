@@ -66,11 +66,18 @@ enum DocumentReference {
             issuingState: try state(reader, "issuingState"), documentNumber: try number(reader, "documentNumber"))
     }
 
-    /// An ICAO state or organisation code: 1 to 3 upper-case letters.
+    /// An ICAO state or organisation code: ISO 3166-1 alpha-3 or one ICAO adds (`D`, `GBD`, `UNO`).
     static func state(_ reader: BodyReader, _ name: String) throws(APIError) -> String {
         let value = try reader.string(name)
-        guard (1...3).contains(value.utf8.count), value.utf8.allSatisfy({ (65...90).contains($0) }) else {
-            throw APIError(.invalidField, "\(name) must be a 1 to 3 letter ICAO code", field: reader.prefix + name)
+        let field = reader.prefix + name
+        let known: Bool
+        do {
+            known = try MRZ.isKnownStateCode(value, field: field)
+        } catch {
+            throw APIError(.unavailable, "the table of state codes cannot be read")
+        }
+        guard (1...3).contains(value.utf8.count), known else {
+            throw APIError(.invalidField, "\(name) must be an ICAO state or organisation code", field: field)
         }
         return value
     }

@@ -56,3 +56,11 @@ enum CountryCodes {
         return .codes(Set(entries.compactMap { $0["alpha_3"]?.stringValue }))
     }
 }
+
+extension MRZ {
+    /// Whether `code` is an issuing state or nationality a document may carry: ISO 3166-1 alpha-3
+    /// or one of the codes ICAO adds. Throws when the ISO table cannot be read.
+    public static func isKnownStateCode(_ code: String, field: String) throws(MRZError) -> Bool {
+        try CountryCodes.isKnown(code, field: field)
+    }
+}

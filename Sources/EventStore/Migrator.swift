@@ -45,7 +45,7 @@ public struct Migrator: Sendable {
     /// scratch schemas, the auditor's, can build one).
     public func applyUnrecorded(_ migrations: [Migration], on connection: PostgresConnection) throws {
         for migration in migrations {
-            try connection.withTransaction(context: "migration \(migration.name)") { connection in
+            _ = try connection.withTransaction(context: "migration \(migration.name)") { connection in
                 try connection.execute(migration.sql, context: "migration \(migration.name)")
             }
         }

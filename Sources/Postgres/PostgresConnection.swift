@@ -92,10 +92,10 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
     public func withTransaction<T>(
-        context: String = "transaction",
+        context: String = "transaction", begin: String = "BEGIN",
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        try execute("BEGIN", context: context)
+        try execute(begin, context: context)
         let value: T
         do {
             value = try body(self)

@@ -179,6 +179,22 @@ struct SummitDayTests {
         #expect(head == 0, "refused commands store nothing")
     }
 
+    @Test func unknownStateCodeIsRefusedNamingTheField() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let visaOffice = system.client(token: try system.token(role: "visa-officer"))
+        let body = JSON.object([
+            "document": Self.reference("ZZZ", "PA0000009"), "kind": "visa", "category": "work",
+            "validFrom": "2024-10-01", "validUntil": "2025-10-01",
+        ])
+
+        let response = try visaOffice.post("/v1/permits", json: body.serializedString())
+
+        #expect(response.status == 400)
+        #expect(try JSON.parse(response.body)["error"]?["field"] == "document.issuingState")
+        #expect(!response.text.contains("ZZZ"))
+    }
+
     @Test func badAccreditationListStoresNothingAndNamesTheRow() throws {
         let system = try RunningSystem(startProjector: false)
         defer { system.stop() }

@@ -9,8 +9,8 @@ extension Traveller {
     }
 
     /// The last day the traveller may stay, by the permits, visas and accreditations that reach
-    /// into the current stay; nil when no limit applies (a citizen) or nothing is known of a stay.
-    /// With no authorisation on record, a non-citizen may stay the day of arrival only.
+    /// into the current stay; nil when no limit applies (a citizen) or none is on record (an
+    /// arrival recorded before permits were, a transit passenger): never a reason to flag.
     public func authorisedUntil(rules: EntryRules = EntryRules()) -> CivilDay? {
         guard let began = stayBegan, let arrival = crossings.last(where: { $0.direction == .arrival }) else {
             return nil
@@ -19,7 +19,7 @@ extension Traveller {
         let limits =
             permits.values.filter { !$0.cancelled }.map(\.validUntil)
             + accreditations.values.filter { !$0.revoked }.map(\.validUntil)
-        return limits.filter { $0 >= began }.max() ?? began
+        return limits.filter { $0 >= began }.max()
     }
 
     /// In the country past the authorised day on `today`, and not yet flagged.
