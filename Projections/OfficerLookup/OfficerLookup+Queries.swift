@@ -12,7 +12,8 @@ extension OfficerLookup {
         let rows = try connection.query(
             """
             SELECT stream, issuing_state, document_number, nationality, document_code, primary_identifier,
-                secondary_identifiers, date_of_birth, sex, date_of_expiry, in_country, anomalies, last_position
+                secondary_identifiers, date_of_birth, sex, date_of_expiry, in_country, anomalies, last_position,
+                authorised_until::text
             FROM \(schema).travellers
             WHERE document_number = $1 AND ($2::text IS NULL OR nationality = $2)
             ORDER BY nationality, issuing_state
@@ -38,7 +39,7 @@ extension OfficerLookup {
             "dateOfBirth": .optional(row[7]), "sex": .string(try row.string(8)),
             "dateOfExpiry": .string(try row.string(9)), "inCountry": .bool(try row.bool(10)),
             "anomalies": .array(PostgresArray.parse(try row.string(11)).map { .string($0) }),
-            "lastPosition": .int(try row.int64(12)),
+            "lastPosition": .int(try row.int64(12)), "authorisedUntil": .optional(row[13]),
         ]
     }
 

@@ -96,7 +96,17 @@ public struct OfficerLookup: Projection {
                     ORDER BY occurred_at DESC, position DESC LIMIT 1), FALSE),
                 anomalies = coalesce((
                     SELECT array_agg(DISTINCT anomaly ORDER BY anomaly)
-                    FROM \(schema).crossings, unnest(anomalies) AS anomaly WHERE stream = $1 AND NOT voided), '{}')
+                    FROM \(schema).crossings, unnest(anomalies) AS anomaly WHERE stream = $1 AND NOT voided), '{}'),
+                authorised_until = (
+                    SELECT max(valid_until) FROM (
+                        SELECT valid_until FROM \(schema).permits WHERE stream = $1 AND NOT cancelled
+                        UNION ALL
+                        SELECT valid_until FROM \(schema).accreditations WHERE stream = $1 AND NOT revoked
+                    ) AS limits
+                    WHERE valid_until >= (
+                        SELECT (occurred_at AT TIME ZONE 'UTC')::date FROM \(schema).crossings
+                        WHERE stream = $1 AND direction = 'arrival' AND NOT voided
+                        ORDER BY occurred_at DESC, position DESC LIMIT 1))
             WHERE stream = $1
             """,
             [stream], context: "refresh presence")

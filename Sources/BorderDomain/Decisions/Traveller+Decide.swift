@@ -16,9 +16,9 @@ extension Traveller {
         case .cancelPermit(let withdrawal, let at):
             _ = try standingPermit(withdrawal.id)
             return [.permitCancelled(withdrawal, at: at)]
-        case .flagOverstay(let reason, let at):
+        case .flagOverstay(let reason, let source, let at):
             guard !overstayFlagged else { throw Self.refusal("overstay", "an overstay is already flagged") }
-            return [.overstayFlagged(reason: reason, source: "manual", at: at)]
+            return [.overstayFlagged(reason: reason, source: source, at: at)]
         case .clearOverstay(let reason, let at):
             guard overstayFlagged else { throw Self.refusal("overstay", "no overstay is flagged") }
             return [.overstayCleared(reason: reason, at: at)]

@@ -29,9 +29,11 @@ extension Traveller {
     }
 
     /// Flagged, but gone (departed) or authorised again (an extension, a new permit) on `today`.
+    /// A flag on someone with no limit on record stays until a supervisor clears it.
     public func overstayResolved(on today: CivilDay, rules: EntryRules = EntryRules()) -> Bool {
         guard overstayFlagged else { return false }
-        guard isInCountry, let until = authorisedUntil(rules: rules) else { return true }
+        guard isInCountry else { return true }
+        guard let until = authorisedUntil(rules: rules) else { return false }
         return until >= today
     }
 }

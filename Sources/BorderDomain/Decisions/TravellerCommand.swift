@@ -8,7 +8,8 @@ public enum TravellerCommand: Sendable, Equatable {
     case refusePermit(PermitRefusal, at: Timestamp)
     case extendPermit(PermitExtension, at: Timestamp)
     case cancelPermit(Withdrawal, at: Timestamp)
-    case flagOverstay(reason: String, at: Timestamp)
+    /// `source`: `manual` (a supervisor) or `watcher` (the overstay watch).
+    case flagOverstay(reason: String, source: String = "manual", at: Timestamp)
     case clearOverstay(reason: String, at: Timestamp)
     case correctCrossing(Correction, at: Timestamp)
     case voidCrossing(target: Int64, reason: String, at: Timestamp)
