@@ -83,6 +83,29 @@ struct OpenAPITests {
         #expect(health["log"]?["position"] == 0, "refused requests store nothing")
     }
 
+    @Test func aRetriedExampleIsReplayedAndAReusedKeyRefusedAsDocumented() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let document = try Self.served(by: system)
+        let arrival = try #require(document.operations.first { $0.key == "POST /v1/arrivals" })
+        var example = document.example(of: arrival)
+        example.headers.append(("Idempotency-Key", "openapi-retry-1"))
+
+        let first = try system.client.send(example)
+        let retry = try system.client.send(example)
+        example.body = Array(example.body.dropLast()) + Array(#","residentOf":"ASM"}"#.utf8)
+        let reused = try system.client.send(example)
+
+        #expect(first.status == 201 && first.headers["idempotent-replayed"] == nil)
+        #expect(retry.status == 201 && retry.headers["idempotent-replayed"] == "true")
+        #expect(retry.body == first.body)
+        let replayHeader = arrival.spec["responses"]?["201"]?["headers"]?["Idempotent-Replayed"]
+        #expect(replayHeader != nil, "the replay header is documented")
+        #expect(reused.status == 422, "\(reused.text)")
+        #expect(try JSON.parse(reused.body)["error"]?["code"] == "idempotency_key_reused")
+        #expect(document.problems(with: reused, to: arrival) == [])
+    }
+
     @Test func servedDescriptionIsTheFileInTheRepository() throws {
         let system = try RunningSystem(startProjector: false)
         defer { system.stop() }
