@@ -86,8 +86,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "HTTPClient", "JSON", "Postgres",
-                "Projections", "TestSupport",
+                "BorderAPI", "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "HTTPClient", "JSON",
+                "Postgres", "Projections", "TestSupport",
             ]
         ),
     ]
