@@ -24,7 +24,7 @@ public struct APIError: Error, Sendable, Equatable {
         case unavailable = "unavailable"
         case outcomeUnknown = "outcome_unknown"
         case internalError = "internal_error"
-        /// Answered by the HTTP layer itself, before routing (listed so clients know every code).
+        /// A body over the HTTP layer's limit (answered before routing), or a list over its rows.
         case bodyTooLarge = "body_too_large"
 
         public var status: Int {

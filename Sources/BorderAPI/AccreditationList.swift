@@ -31,7 +31,7 @@ enum AccreditationList {
         }
         guard records.count > 1 else { throw APIError(.malformedBody, "the list has no rows") }
         guard records.count <= maxRows + 1 else {
-            throw APIError(.bodyTooLarge, "a list may have at most \(maxRows) rows")
+            throw APIError(.bodyTooLarge, "a list may have at most \(maxRows) rows", field: "body")
         }
         var seen = [String: Int]()
         var rows = [Row]()

@@ -52,18 +52,22 @@ extension BorderAPI {
         }
         try precheck(commands, lines: rows.map(\.line))
         var results = [JSON]()
+        var replayed = true
         for (index, item) in commands.enumerated() {
             let result = try recorder.record(item.command, stream: item.stream, context: item.context)
+            replayed = replayed && result.replayed
             results.append([
                 "row": .int(Int64(rows[index].line)), "stream": .string(result.stream),
                 "position": .int(result.lastPosition), "replayed": .bool(result.replayed),
             ])
         }
-        return .json(["commandId": .string(context.id), "imported": .array(results)], status: 201)
+        let headers = replayed ? [("Idempotent-Replayed", "true")] : []
+        return .json(["commandId": .string(context.id), "imported": .array(results)], status: 201, headers: headers)
     }
 
     /// Decides every row against its stream as it stands, storing nothing, so that a row a rule
-    /// refuses refuses the list before any row is stored.
+    /// refuses refuses the list before any row is stored. A row whose key was used before is a
+    /// retry: the same row is not decided again; a changed row refuses the list.
     private func precheck(
         _ commands: [(stream: String, command: TravellerCommand, context: CommandContext)], lines: [Int]
     )

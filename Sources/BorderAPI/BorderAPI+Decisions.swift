@@ -73,7 +73,7 @@ extension BorderAPI {
 
     static func kind(_ reader: BodyReader) throws(APIError) -> Permit.Kind {
         guard let kind = Permit.Kind(rawValue: try reader.string("kind")) else {
-            throw APIError(.invalidField, "kind must be visa or permit", field: "kind")
+            throw APIError(.invalidField, "kind must be visa or permit", field: reader.prefix + "kind")
         }
         return kind
     }
@@ -93,7 +93,8 @@ enum CorrectionRequest {
         }
         let purpose = try changes.optionalString("purpose").map { text throws(APIError) in
             guard let purpose = Purpose(rawValue: text) else {
-                throw APIError(.invalidField, "purpose is not a known purpose", field: "changes.purpose")
+                let allowed = Purpose.allCases.map(\.rawValue).joined(separator: ", ")
+                throw APIError(.invalidField, "purpose must be one of \(allowed)", field: "changes.purpose")
             }
             return purpose
         }

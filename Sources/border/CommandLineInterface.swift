@@ -15,6 +15,9 @@ enum CommandLineInterface {
                                            follow the log and keep the officer lookup read model,
                                            with a read-model snapshot every N events (10000; 0: none)
           project --all                    every read model, each in a child process
+          watch overstays [--every S] [--once] [--today YYYY-MM-DD]
+                                           flag travellers in the country past their authorised
+                                           day, clear flags once they leave or are extended
           status                           the log's head and each read model's lag (events, seconds)
           token create --role ROLE [--name NAME]
                                            a bearer token for the API, printed once; roles: officer,
@@ -67,6 +70,7 @@ enum CommandLineInterface {
             case "audit": try AuditCommand(arguments).run()
             case "status": try StatusCommand(arguments).run()
             case "token": try TokenCommand(arguments).run()
+            case "watch": try WatchCommand(arguments).run()
             case "help", "--help", "-h":
                 print(usage)
             case let other:

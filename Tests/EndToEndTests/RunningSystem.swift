@@ -5,7 +5,7 @@ import TestSupport
 
 /// The real system for one test: a database of its own, `border migrate`, then `border serve` and
 /// `border project officer-lookup` as separate processes of the built binary.
-final class RunningSystem {
+final class RunningSystem: @unchecked Sendable {
     let database: String
     /// The owner's connection string, for `border migrate`.
     let ownerURL: String
