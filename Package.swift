@@ -25,7 +25,7 @@ let package = Package(
             name: "Projections",
             dependencies: ["EventStore", "BorderDomain", "BorderTime", "Postgres", "JSON", "Snapshots"],
             path: "Projections",
-            resources: [.copy("OfficerLookup/Migrations")]
+            resources: [.copy("OfficerLookup/Migrations"), .copy("Statistics/StatisticsMigrations")]
         ),
         .target(
             name: "Snapshots",
@@ -68,7 +68,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ProjectorTests",
-            dependencies: ["BorderDomain", "BorderTime", "EventStore", "Postgres", "Projections", "TestSupport"]
+            dependencies: [
+                "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "JSON", "Postgres", "Projections",
+                "TestSupport",
+            ]
         ),
         .testTarget(
             name: "AuditTests",

@@ -28,13 +28,7 @@ public struct OfficerLookup: Projection {
     }
 
     public func apply(_ event: RecordedEvent, on connection: PostgresConnection) throws {
-        let decoded: TravellerEvent?
-        do {
-            decoded = try TravellerEvent(type: event.type, data: try event.data(), occurredAt: event.occurredAt)
-        } catch {
-            throw ProjectionError(.unreadableEvent, "\(name): event at position \(event.position): \(error)")
-        }
-        guard let decoded else { return }
+        guard let decoded = try travellerEvent(event) else { return }
         if let crossing = decoded.crossing {
             try upsertTraveller(crossing.document, event: event, on: connection)
             try insertCrossing(crossing, event: event, on: connection)

@@ -19,14 +19,15 @@ public protocol Projection: Sendable {
 }
 
 extension Projection {
-    /// Loads the read model's `NNNN_*.sql` migrations, with `{{schema}}` replaced by `schema`.
+    /// Loads the read model's `NNNN_*.sql` migrations, with `{{schema}}` replaced by `schema` and
+    /// the shared tables written in (`ReadModelTables`).
     public func migrations(from folder: String, in bundle: Bundle) throws -> [Migration] {
         guard let url = bundle.url(forResource: folder, withExtension: nil) else {
             throw ProjectionError(.missingResource, "\(name): migrations missing from the build")
         }
         return try Migration.load(component: "read_model.\(schema)", from: url).map { migration in
             var migration = migration
-            migration.sql = migration.sql.replacingOccurrences(of: "{{schema}}", with: schema)
+            migration.sql = ReadModelTables.expand(migration.sql, schema: schema)
             return migration
         }
     }

@@ -9,6 +9,8 @@ public struct ProjectionError: Error, Sendable, CustomStringConvertible {
         case gapInLog
         case leaseLost
         case database
+        /// A query's parameter is out of range or unknown; the message names the parameter.
+        case invalidParameter
     }
 
     public var code: Code

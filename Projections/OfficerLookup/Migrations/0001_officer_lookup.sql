@@ -1,16 +1,7 @@
 CREATE SCHEMA IF NOT EXISTS {{schema}};
 
-CREATE TABLE {{schema}}.checkpoint (
-    singleton BOOLEAN PRIMARY KEY DEFAULT TRUE,
-    position BIGINT NOT NULL,
-    updated_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
-    CONSTRAINT checkpoint_one_row CHECK (singleton)
-);
-
-COMMENT ON TABLE {{schema}}.checkpoint IS
-    'The last log position applied to this read model; moved in the same transaction as the changes.';
-
-INSERT INTO {{schema}}.checkpoint (position) VALUES (0);
+-- The checkpoint table every read model has (Projections/Runtime/ReadModelTables.swift).
+{{checkpoint}}
 
 CREATE TABLE {{schema}}.travellers (
     stream TEXT PRIMARY KEY,
