@@ -4,23 +4,32 @@ import JSON
 import Projections
 
 extension BorderAPI {
+    /// The read models `/health` and `/metrics` report on.
+    var readModels: [any Projection] { [lookup, statisticsModel] }
+
     func health() -> HTTPResponse {
         do {
-            let lag = try pool.withConnection { try ProjectionLag.measure(lookup, on: $0) }
+            let lags = try pool.withConnection { connection in
+                try readModels.map { try ProjectionLag.measure($0, on: connection) }
+            }
             // A checkpoint past the head means the read model holds events the log does not (503);
-            // no projector owning it means lookups fall behind (degraded, but serve still works).
-            let consistent = lag.checkpoint <= lag.head
-            let state = !consistent ? "ahead_of_log" : (lag.hasOwner ? "ok" : "no_owner")
-            let projection: JSON = [
-                "checkpoint": .int(lag.checkpoint), "lag": .int(lag.events),
-                "lagSeconds": .double((lag.seconds * 1000).rounded() / 1000), "owner": .bool(lag.hasOwner),
-                "status": .string(state),
-            ]
+            // no projector owning it means it falls behind (degraded, but serve still works).
+            var projections = [String: JSON]()
+            var states = [String]()
+            for lag in lags {
+                let state = lag.checkpoint > lag.head ? "ahead_of_log" : (lag.hasOwner ? "ok" : "no_owner")
+                states.append(state)
+                projections[lag.name] = [
+                    "checkpoint": .int(lag.checkpoint), "lag": .int(lag.events),
+                    "lagSeconds": .double((lag.seconds * 1000).rounded() / 1000), "owner": .bool(lag.hasOwner),
+                    "status": .string(state),
+                ]
+            }
             let body: JSON = [
-                "status": state == "ok" ? "ok" : "degraded", "database": "ok", "log": ["position": .int(lag.head)],
-                "projections": [lookup.name: projection],
+                "status": states.allSatisfy { $0 == "ok" } ? "ok" : "degraded", "database": "ok",
+                "log": ["position": .int(lags.first?.head ?? 0)], "projections": .object(projections),
             ]
-            return .json(body, status: consistent ? 200 : 503)
+            return .json(body, status: states.contains("ahead_of_log") ? 503 : 200)
         } catch {
             return .json(["status": "unavailable", "database": "unreachable"], status: 503)
         }
@@ -30,23 +39,25 @@ extension BorderAPI {
     /// requests answered. Figures only: no stream names, no personal data.
     func metricsPage() -> HTTPResponse {
         var lines = [String]()
-        if let lag = try? pool.withConnection({ try ProjectionLag.measure(lookup, on: $0) }) {
+        if let lags = try? pool.withConnection({ connection in
+            try readModels.map { try ProjectionLag.measure($0, on: connection) }
+        }) {
             lines += [
                 "# HELP border_log_position Last position in the event log.", "# TYPE border_log_position gauge",
-                "border_log_position \(lag.head)",
+                "border_log_position \(lags.first?.head ?? 0)",
             ]
+            lines += gauge("border_projection_checkpoint", "Last log position applied to a read model.", lags) {
+                "\($0.checkpoint)"
+            }
+            lines += gauge("border_projection_lag_events", "Log head minus the read model's checkpoint.", lags) {
+                "\($0.events)"
+            }
             lines += gauge(
-                "border_projection_checkpoint", "Last log position applied to a read model.", lag.name,
-                "\(lag.checkpoint)")
+                "border_projection_lag_seconds", "Age of the oldest event the read model has not applied.", lags
+            ) { "\($0.seconds)" }
             lines += gauge(
-                "border_projection_lag_events", "Log head minus the read model's checkpoint.", lag.name,
-                "\(lag.events)")
-            lines += gauge(
-                "border_projection_lag_seconds", "Age of the oldest event the read model has not applied.",
-                lag.name, "\(lag.seconds)")
-            lines += gauge(
-                "border_projection_owner", "1 when a projector holds an unexpired lease on the read model.",
-                lag.name, lag.hasOwner ? "1" : "0")
+                "border_projection_owner", "1 when a projector holds an unexpired lease on the read model.", lags
+            ) { $0.hasOwner ? "1" : "0" }
         }
         let writes = recorder.writer.statistics
         lines += [
@@ -62,8 +73,11 @@ extension BorderAPI {
             body: Array((lines.joined(separator: "\n") + "\n").utf8))
     }
 
-    private func gauge(_ name: String, _ help: String, _ projection: String, _ value: String) -> [String] {
-        ["# HELP \(name) \(help)", "# TYPE \(name) gauge", "\(name){projection=\"\(projection)\"} \(value)"]
+    private func gauge(_ name: String, _ help: String, _ lags: [ProjectionLag], _ value: (ProjectionLag) -> String)
+        -> [String]
+    {
+        ["# HELP \(name) \(help)", "# TYPE \(name) gauge"]
+            + lags.map { "\(name){projection=\"\($0.name)\"} \(value($0))" }
     }
 
     /// The API description (OpenAPI 3.1), kept in the repository beside the routes it describes.

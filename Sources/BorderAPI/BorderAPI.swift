@@ -13,6 +13,7 @@ public struct BorderAPI: HTTPResponder {
     let pool: PostgresPool
     let recorder: TravellerRecorder
     let lookup: OfficerLookup
+    let statisticsModel: Statistics
     let store: EventStore
     let authenticator: Authenticator
     let metrics: APIMetrics
@@ -27,6 +28,7 @@ public struct BorderAPI: HTTPResponder {
         let loader = AggregateLoader(store: store, kind: .traveller, snapshotEvery: snapshotEvery)
         self.recorder = TravellerRecorder(store: store, pool: pool, writer: writer, loader: loader, rules: rules)
         self.lookup = lookup
+        self.statisticsModel = Statistics()
         self.authenticator = Authenticator(cacheSeconds: tokenCacheSeconds)
         self.metrics = APIMetrics()
         self.log = log

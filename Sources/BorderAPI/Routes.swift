@@ -44,6 +44,18 @@ extension BorderAPI {
             try api.importAccreditations(call)
         },
         Route("POST", "/v1/tokens", roles: [.admin]) { api, call throws(APIError) in try api.createToken(call) },
+        Route("GET", "/v1/statistics/crossings", roles: Role.readers) { api, call throws(APIError) in
+            try api.statistics(call, .crossings)
+        },
+        Route("GET", "/v1/statistics/permits", roles: Role.readers) { api, call throws(APIError) in
+            try api.statistics(call, .permits)
+        },
+        Route("GET", "/v1/statistics/late-departures", roles: Role.readers) { api, call throws(APIError) in
+            try api.statistics(call, .lateDepartures)
+        },
+        Route("GET", "/v1/statistics/overstays", roles: Role.readers) { api, call throws(APIError) in
+            try api.overstayStatistics(call)
+        },
         Route("GET", "/health", roles: nil) { api, _ in api.health() },
         Route("GET", "/metrics", roles: nil) { api, _ in api.metricsPage() },
         Route("GET", "/openapi.json", roles: nil) { api, _ in api.openAPI() },

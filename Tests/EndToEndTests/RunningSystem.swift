@@ -56,8 +56,13 @@ final class RunningSystem: @unchecked Sendable {
         }
     }
 
+    /// `border project officer-lookup` (the process `projector` names) and, beside it,
+    /// `border project statistics`, so that every read model has an owner.
     func startProjector() throws {
         projector = try launch(["project", "officer-lookup"])
+        if !extra.contains(where: { $0.arguments == ["project", "statistics"] }) {
+            extra.append(try launch(["project", "statistics"]))
+        }
     }
 
     /// A second `border project officer-lookup`, a hot standby beside the first.

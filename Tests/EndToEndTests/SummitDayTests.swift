@@ -131,6 +131,24 @@ struct SummitDayTests {
         #expect(voided["crossings"]?.arrayValue?.first?["voided"] == true)
         #expect(voided["inCountry"] == false)
         try auditorReadsTheTimeline(system)
+        try statisticianCountsTheDay(auditor)
+    }
+
+    /// The statistics read model: two arrivals on the 21st; the stray departure was voided.
+    func statisticianCountsTheDay(_ client: HTTPClient) throws {
+        let target = "/v1/statistics/crossings?from=2024-10-21&to=2024-10-21&groupBy=direction,port"
+        var csv = ""
+        #expect(
+            try waitUntil(seconds: 20) {
+                csv = try client.request("GET", target + "&format=csv").text
+                return csv.contains("arrival")
+            })
+        #expect(csv == "direction,port,crossings\r\narrival,APW,2\r\n")
+        let json = try JSON.parse(try client.request("GET", target).body)
+        #expect(json["rows"] == [["direction": "arrival", "port": "APW", "crossings": 2]])
+        let bad = try client.request("GET", "/v1/statistics/crossings?from=2024-10-21&to=2024-10-21&groupBy=colour")
+        #expect(bad.status == 400)
+        #expect(try JSON.parse(bad.body)["error"]?["field"] == "groupBy")
     }
 
     /// `border audit history`: the correction stands right under the crossing it corrects.

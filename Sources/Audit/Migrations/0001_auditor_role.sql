@@ -22,8 +22,9 @@ BEGIN
     -- This schema and every read model's: the schemas the migrating role owns.
     FOR read_model IN
         SELECT nspname FROM pg_namespace
-        WHERE nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
-            AND nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema'
+        WHERE nspname = current_schema()
+            OR (nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+                AND nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema')
     LOOP
         EXECUTE format('GRANT USAGE ON SCHEMA %I TO border_auditor', read_model);
         EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO border_auditor', read_model);
