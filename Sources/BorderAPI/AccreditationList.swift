@@ -3,11 +3,13 @@ import JSON
 
 /// An accreditation list as CSV (RFC 4180): a header row naming the columns, then one delegate
 /// per row. Columns: accreditationId, summit, delegation, role, issuingState, documentNumber,
-/// validFrom, validUntil (any order; no others).
+/// validFrom, validUntil; and, for the expected holder, optionally primaryIdentifier,
+/// secondaryIdentifiers (separated by spaces), nationality, dateOfBirth (any order; no others).
 enum AccreditationList {
     static let columns = [
         "accreditationId", "summit", "delegation", "role", "issuingState", "documentNumber", "validFrom", "validUntil",
     ]
+    static let holderColumns = ["primaryIdentifier", "secondaryIdentifiers", "nationality", "dateOfBirth"]
     static let maxRows = 5000
 
     struct Row {
@@ -24,9 +26,15 @@ enum AccreditationList {
         let records = try CSV.records(text)
         guard let header = records.first else { throw APIError(.malformedBody, "the list is empty") }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard Set(names) == Set(columns), names.count == columns.count else {
+        let holder = Set(names).subtracting(columns)
+        let holderValid = holder.isEmpty || holder.contains("primaryIdentifier") && holder.contains("nationality")
+        guard Set(names).isSuperset(of: columns), holder.isSubset(of: holderColumns), holderValid,
+            Set(names).count == names.count
+        else {
             throw APIError(
-                .malformedBody, "the header must name the columns \(columns.joined(separator: ",")) once each",
+                .malformedBody,
+                "the header must name the columns \(columns.joined(separator: ",")) once each, and may add "
+                    + "\(holderColumns.joined(separator: ",")) (primaryIdentifier and nationality together)",
                 field: "header")
         }
         guard records.count > 1 else { throw APIError(.malformedBody, "the list has no rows") }
@@ -49,15 +57,34 @@ enum AccreditationList {
         return rows
     }
 
+    /// A row as the JSON body of `POST /v1/accreditations` would be, holder columns in `holder`.
+    private static func rowObject(names: [String], fields: [String]) -> JSON {
+        var object = [String: JSON]()
+        var holder = [String: JSON]()
+        for (name, value) in zip(names, fields) {
+            switch name {
+            case "secondaryIdentifiers": holder[name] = .array(value.split(separator: " ").map { .string(String($0)) })
+            case "dateOfBirth": holder[name] = value.isEmpty ? .null : .string(value)
+            case _ where holderColumns.contains(name): holder[name] = .string(value)
+            default: object[name] = .string(value)
+            }
+        }
+        if !holder.isEmpty {
+            if holder["secondaryIdentifiers"] == nil { holder["secondaryIdentifiers"] = [] }
+            object["holder"] = .object(holder)
+        }
+        return .object(object)
+    }
+
     private static func row(_ record: CSV.Record, names: [String]) throws(APIError) -> Row {
         guard record.fields.count == names.count else {
             throw APIError(
                 .malformedBody, "row \(record.line) has \(record.fields.count) fields, the header \(names.count)",
                 field: "row \(record.line)")
         }
-        let object = JSON.object(Dictionary(uniqueKeysWithValues: zip(names, record.fields.map { JSON.string($0) })))
+        let object = rowObject(names: names, fields: record.fields)
         do {
-            let reader = try BodyReader(object.serialized(), allowed: Set(columns))
+            let reader = try BodyReader(object.serialized(), allowed: Set(columns + ["holder"]))
             let document = try BodyReader(
                 JSON.object(["issuingState": object["issuingState"]!, "documentNumber": object["documentNumber"]!])
                     .serialized(), allowed: DocumentReference.fields)

@@ -7,8 +7,9 @@ import JSON
 /// The summit accreditation desk: accredit a delegate, revoke an accreditation, import a list.
 extension BorderAPI {
     static let accreditationFields: Set<String> = [
-        "document", "accreditationId", "summit", "delegation", "role", "validFrom", "validUntil",
+        "document", "accreditationId", "summit", "delegation", "role", "validFrom", "validUntil", "holder",
     ]
+    static let holderFields: Set<String> = ["primaryIdentifier", "secondaryIdentifiers", "nationality", "dateOfBirth"]
 
     func accredit(_ call: Call) throws(APIError) -> HTTPResponse {
         try submit(call, fields: Self.accreditationFields) { reader throws(APIError) in
@@ -31,7 +32,22 @@ extension BorderAPI {
         return Accreditation(
             id: try reader.code("accreditationId"), summit: try reader.code("summit"),
             delegation: try DocumentReference.state(reader, "delegation"), role: role,
-            validFrom: try reader.day("validFrom"), validUntil: try reader.day("validUntil"))
+            validFrom: try reader.day("validFrom"), validUntil: try reader.day("validUntil"),
+            holder: try holder(reader))
+    }
+
+    /// Who the delegation says holds the document: optional, each part checked like a document's.
+    static func holder(_ reader: BodyReader) throws(APIError) -> Accreditation.Holder? {
+        guard let value = reader.fields["holder"], value != .null else { return nil }
+        let holder = try reader.nested("holder", allowed: holderFields)
+        let dateOfBirth = try holder.optionalString("dateOfBirth").map { _ throws(APIError) in
+            try holder.day("dateOfBirth").description
+        }
+        return Accreditation.Holder(
+            primaryIdentifier: try DocumentFields.name(
+                holder.string("primaryIdentifier"), field: "holder.primaryIdentifier"),
+            secondaryIdentifiers: try DocumentFields.names(holder.strings("secondaryIdentifiers"), prefix: "holder."),
+            nationality: try DocumentReference.state(holder, "nationality"), dateOfBirth: dateOfBirth)
     }
 
     /// `POST /v1/accreditations/imports` (text/csv): every row is checked, and decided against

@@ -29,20 +29,20 @@ enum DocumentFields {
             documentNumber: try DocumentReference.number(reader, "documentNumber"),
             nationality: try DocumentReference.state(reader, "nationality"),
             primaryIdentifier: try name(reader.string("primaryIdentifier"), field: "document.primaryIdentifier"),
-            secondaryIdentifiers: try names(reader.strings("secondaryIdentifiers")),
+            secondaryIdentifiers: try names(reader.strings("secondaryIdentifiers"), prefix: "document."),
             dateOfBirth: dateOfBirth?.description, sex: sex, dateOfExpiry: try reader.day("dateOfExpiry").description)
     }
 
-    private static func names(_ values: [String]) throws(APIError) -> [String] {
+    static func names(_ values: [String], prefix: String) throws(APIError) -> [String] {
         var names = [String]()
         for (index, value) in values.enumerated() {
-            names.append(try name(value, field: "document.secondaryIdentifiers[\(index)]"))
+            names.append(try name(value, field: "\(prefix)secondaryIdentifiers[\(index)]"))
         }
         return names
     }
 
     /// Upper-case letters (any script), spaces, hyphens and apostrophes, 1 to 100 characters.
-    private static func name(_ value: String, field: String) throws(APIError) -> String {
+    static func name(_ value: String, field: String) throws(APIError) -> String {
         let allowed = value.unicodeScalars.allSatisfy {
             ($0.properties.isUppercase) || $0 == " " || $0 == "-" || $0 == "'"
         }

@@ -132,3 +132,48 @@ struct SupervisorDecisionTests {
         #expect(try Traveller(snapshot: traveller.snapshot) == traveller)
     }
 }
+
+@Suite("An accreditation's expected holder")
+struct AccreditationHolderTests {
+    static func accredited(holder: Accreditation.Holder) -> TravellerEvent {
+        .delegateAccredited(
+            Accreditation(
+                id: "CHOGM-0001", summit: "CHOGM2024", delegation: "NZL", role: .minister, validFrom: Given.day(18),
+                validUntil: Given.day(27), holder: holder),
+            at: Given.at(1))
+    }
+
+    @Test(arguments: [
+        ("SMITH", "NZL", "1980-01-02", false), ("SMITH", "AUS", "1980-01-02", true), ("JONES", "NZL", nil, true),
+        ("SMITH", "NZL", "1981-01-02", true), ("SMITH", "NZL", nil, false),
+    ])
+    func passportDifferingFromTheExpectedHolderIsMarkedNotRefused(
+        surname: String, nationality: String, dateOfBirth: String?, marked: Bool
+    ) throws {
+        let holder = Accreditation.Holder(
+            primaryIdentifier: surname, secondaryIdentifiers: [], nationality: nationality, dateOfBirth: dateOfBirth)
+
+        let events = try Scenario.given([Self.accredited(holder: holder)])
+            .when(.recordCrossing(Given.crossing(.arrival, on: 20, purpose: .official))).get()
+
+        #expect(events.count == 1, "the accreditation still covers the stay")
+        #expect(events.first?.crossing?.anomalies.contains(.accreditationMismatch) == marked)
+    }
+
+    @Test func holderRoundTripsThroughTheStoredEvent() throws {
+        let holder = Accreditation.Holder(
+            primaryIdentifier: "O'NEILL", secondaryIdentifiers: ["ANN"], nationality: "NZL", dateOfBirth: "1980-01-02")
+        let event = Self.accredited(holder: holder)
+
+        #expect(try TravellerEvent(type: event.type, data: event.data, occurredAt: event.occurredAt) == event)
+        #expect(!holder.differs(from: Given.document().with(surname: "ONEILL")))
+    }
+}
+
+extension DocumentFacts {
+    func with(surname: String) -> DocumentFacts {
+        var copy = self
+        copy.primaryIdentifier = surname
+        return copy
+    }
+}

@@ -46,9 +46,9 @@ struct SummitDayTests {
         let accredited = try desk.post("/v1/accreditations", json: accreditation.serializedString())
         #expect(accredited.status == 201, "\(accredited.text)")
         let list = """
-            accreditationId,summit,delegation,role,issuingState,documentNumber,validFrom,validUntil
-            CHOGM-0002,CHOGM2024,NZL,minister,NZL,NZ0000002,2024-10-18,2024-10-27
-            CHOGM-0003,CHOGM2024,NZL,media,NZL,NZ0000003,2024-10-18,2024-10-27
+            accreditationId,summit,delegation,role,issuingState,documentNumber,validFrom,validUntil,primaryIdentifier,nationality
+            CHOGM-0002,CHOGM2024,NZL,minister,NZL,NZ0000002,2024-10-18,2024-10-27,WALKER,NZL
+            CHOGM-0003,CHOGM2024,NZL,media,NZL,NZ0000003,2024-10-18,2024-10-27,"O'BRIEN",NZL
 
             """
         let imported = try desk.request(
@@ -64,6 +64,7 @@ struct SummitDayTests {
             "/v1/arrivals", json: Self.arrival(Self.document("NZL", "NZ0000002", name: "WALKER"), flight: "NZ990"))
         #expect(delegate.status == 201, "\(delegate.text)")
         #expect(try JSON.parse(delegate.body)["permit"] == nil)
+        #expect(try JSON.parse(delegate.body)["anomalies"] == [], "the passport matches the accreditation")
 
         // A visitor on FJ251 gets the visitor permit; the visa office then extends it.
         let visitor = try officer.post(

@@ -41,6 +41,8 @@ public enum Anomaly: String, Sendable, CaseIterable {
     /// A departure after every permit the traveller stayed on had run out, or while an overstay
     /// was flagged.
     case overstayed
+    /// An arrival under an accreditation whose expected holder differs from the passport read.
+    case accreditationMismatch
 }
 
 extension Crossing {

@@ -24,11 +24,15 @@ public struct Accreditation: Sendable, Equatable {
     public var role: Role
     public var validFrom: CivilDay
     public var validUntil: CivilDay
+    /// Who the desk expects to hold the document, when the delegation said.
+    public var holder: Holder?
     public var revoked: Bool = false
 
     public init(
-        id: String, summit: String, delegation: String, role: Role, validFrom: CivilDay, validUntil: CivilDay
+        id: String, summit: String, delegation: String, role: Role, validFrom: CivilDay, validUntil: CivilDay,
+        holder: Holder? = nil
     ) {
+        self.holder = holder
         self.id = id
         self.summit = summit
         self.delegation = delegation
@@ -43,12 +47,15 @@ public struct Accreditation: Sendable, Equatable {
 }
 
 extension Accreditation {
+    /// The event data; `holder` only when the desk gave one (older events have none).
     public var json: JSON {
-        [
+        var fields: [String: JSON] = [
             "accreditationId": .string(id), "summit": .string(summit), "delegation": .string(delegation),
             "role": .string(role.rawValue), "validFrom": .string(validFrom.description),
             "validUntil": .string(validUntil.description),
         ]
+        if let holder { fields["holder"] = holder.json }
+        return .object(fields)
     }
 
     init(json: JSON, event: String) throws(DomainError) {
@@ -57,7 +64,10 @@ extension Accreditation {
         self.init(
             id: try reader.string("accreditationId"), summit: try reader.string("summit"),
             delegation: try reader.string("delegation"), role: role, validFrom: try reader.day("validFrom"),
-            validUntil: try reader.day("validUntil"))
+            validUntil: try reader.day("validUntil"),
+            holder: try json["holder"].flatMap { $0 == .null ? nil : $0 }.map { json throws(DomainError) in
+                try Holder(json: json)
+            })
     }
 
     var snapshot: JSON {

@@ -38,6 +38,11 @@ extension Traveller {
         if let expiry = CivilDay(iso: crossing.document.dateOfExpiry), expiry < crossing.occurredAt.civilDay {
             found.append(.documentExpired)
         }
+        let day = crossing.occurredAt.civilDay
+        let accreditation = accreditations.values.sorted { $0.id < $1.id }.first { $0.covers(day) }
+        if crossing.direction == .arrival, let holder = accreditation?.holder, holder.differs(from: crossing.document) {
+            found.append(.accreditationMismatch)
+        }
         if crossing.direction == .departure, overstayFlagged || overstays(departingOn: crossing.occurredAt.civilDay) {
             found.append(.overstayed)
         }
