@@ -44,19 +44,23 @@ public struct OfficerLookup: Projection {
         try connection.query(
             """
             INSERT INTO \(schema).travellers (stream, issuing_state, document_number, nationality, document_code,
-                primary_identifier, secondary_identifiers, date_of_birth, sex, date_of_expiry, last_position)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10, $11)
+                primary_identifier, secondary_identifiers, date_of_birth, sex, date_of_expiry, last_position,
+                full_name)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12)
             ON CONFLICT (stream) DO UPDATE SET
                 nationality = excluded.nationality, document_code = excluded.document_code,
                 primary_identifier = excluded.primary_identifier,
                 secondary_identifiers = excluded.secondary_identifiers, date_of_birth = excluded.date_of_birth,
-                sex = excluded.sex, date_of_expiry = excluded.date_of_expiry, last_position = excluded.last_position
+                sex = excluded.sex, date_of_expiry = excluded.date_of_expiry, last_position = excluded.last_position,
+                full_name = excluded.full_name
             """,
             [
                 event.stream, document.issuingState, document.documentNumber, document.nationality,
                 document.documentCode, document.primaryIdentifier,
                 PostgresArray.literal(document.secondaryIdentifiers), document.dateOfBirth, document.sex,
                 document.dateOfExpiry, String(event.position),
+                MRZ.searchForm(
+                    of: ([document.primaryIdentifier] + document.secondaryIdentifiers).joined(separator: " ")),
             ],
             context: "upsert traveller")
     }

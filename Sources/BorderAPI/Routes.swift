@@ -11,6 +11,9 @@ extension BorderAPI {
         },
         Route("GET", "/v1/travellers", roles: Role.readers) { api, call throws(APIError) in try api.findTraveller(call)
         },
+        Route("GET", "/v1/travellers/search", roles: Role.readers) { api, call throws(APIError) in
+            try api.searchTravellers(call)
+        },
         Route("GET", "/v1/travellers/{stream}/events", roles: Role.readers) { api, call throws(APIError) in
             try api.history(call)
         },

@@ -34,3 +34,11 @@ extension MRZ {
         "ẞ": "SS", "Þ": "TH", "Ĳ": "IJ", "Ð": "D", "Đ": "D", "Ł": "L", "Ħ": "H", "Ŧ": "T",
     ]
 }
+
+extension MRZ {
+    /// A name as name searches compare it: transliterated as an MRZ writes it (`MÜLLER` is
+    /// `MUELLER`), its parts separated by single spaces.
+    public static func searchForm(of name: String) -> String {
+        transliteratedName(name).replacingOccurrences(of: "<", with: " ")
+    }
+}
