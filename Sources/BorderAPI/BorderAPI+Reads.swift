@@ -9,14 +9,7 @@ extension BorderAPI {
 
     func findTraveller(_ call: Call) throws(APIError) -> HTTPResponse {
         let request = call.request
-        if let unknown = request.query.keys.sorted().first(where: { !["document", "nationality"].contains($0) }) {
-            let named =
-                unknown.utf8.count <= 40
-                && unknown.utf8.allSatisfy { (97...122).contains($0) || (65...90).contains($0) }
-            throw APIError(
-                .unknownField, "this route takes the query parameters document and nationality",
-                field: named ? unknown : "query")
-        }
+        try QueryParameters.refuseUnknown(request.query, known: ["document", "nationality"])
         guard let document = request.query["document"], !document.isEmpty else {
             throw APIError(.missingField, "document is required", field: "document")
         }

@@ -10,12 +10,7 @@ extension BorderAPI {
     func searchTravellers(_ call: Call) throws(APIError) -> HTTPResponse {
         let query = call.request.query
         let known = ["name", "nationality", "dateOfBirth", "limit"]
-        if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
-            throw APIError(
-                .unknownField, "this route takes the query parameters \(known.joined(separator: ", "))",
-                field: unknown.utf8.count <= 40 && unknown.utf8.allSatisfy { (65...122).contains($0) }
-                    ? unknown : "query")
-        }
+        try QueryParameters.refuseUnknown(query, known: known)
         let name = try query["name"].map { text throws(APIError) in try Self.searchName(text) }
         let nationality = try query["nationality"].map { text throws(APIError) in
             guard (1...3).contains(text.utf8.count), text.utf8.allSatisfy({ (65...90).contains($0) }) else {

@@ -70,14 +70,7 @@ struct StatisticsParameters {
 
     init(_ query: [String: String], takesGroupBy: Bool) throws(APIError) {
         let known = takesGroupBy ? ["from", "to", "groupBy", "format"] : ["from", "to", "format"]
-        if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
-            let named =
-                unknown.utf8.count <= 40
-                && unknown.utf8.allSatisfy { (97...122).contains($0) || (65...90).contains($0) }
-            throw APIError(
-                .unknownField, "this route takes the query parameters \(known.joined(separator: ", "))",
-                field: named ? unknown : "query")
-        }
+        try QueryParameters.refuseUnknown(query, known: known)
         from = try Self.day(query, "from")
         to = try Self.day(query, "to")
         groupBy = (query["groupBy"] ?? "").split(separator: ",").map(String.init)
