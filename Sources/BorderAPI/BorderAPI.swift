@@ -50,7 +50,9 @@ public struct BorderAPI: HTTPResponder {
             }
             let headers = error.allowed.isEmpty ? [] : [("Allow", error.allowed.joined(separator: ", "))]
             let challenge = error.code == .unauthorized ? [("WWW-Authenticate", "Bearer")] : []
-            response = .json(error.json, status: error.code.status, headers: headers + challenge)
+            // 503: the database is away; a retry with the same Idempotency-Key is safe.
+            let retry = error.code.status == 503 ? [("Retry-After", "1")] : []
+            response = .json(error.json, status: error.code.status, headers: headers + challenge + retry)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         metrics.record(route: routeName, method: request.method, status: response.status, seconds: seconds)

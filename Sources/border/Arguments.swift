@@ -10,6 +10,9 @@ struct Arguments {
         words.isEmpty ? nil : words.removeFirst()
     }
 
+    /// The next word, left in place.
+    func peek() -> String? { words.first }
+
     /// Removes `--name VALUE` (or `--name=VALUE`) and returns VALUE.
     mutating func option(_ name: String) throws(CLIError) -> String? {
         if let index = words.firstIndex(where: { $0.hasPrefix("\(name)=") }) {

@@ -47,6 +47,11 @@ enum CommandLineInterface {
           project officer-lookup --rebuild rebuild beside the live read model, then switch to it
           audit export [--from P] [--to P] [--stream S]
                                            JSON Lines for third-party verification
+          load --url URL [--token T] [--seconds S] [--clients C] [--record FILE]
+                                           arrivals from C clients, each outcome recorded
+          load check --record FILE         every acknowledged arrival is in the log
+          load retry --url URL --record FILE
+                                           send the unacknowledged again with their keys
           bench store [--seconds N] [--json]
                                            the event store beside bare INSERT/SELECT baselines
 
@@ -71,6 +76,7 @@ enum CommandLineInterface {
             case "status": try StatusCommand(arguments).run()
             case "token": try TokenCommand(arguments).run()
             case "watch": try WatchCommand(arguments).run()
+            case "load": try LoadCommand(arguments).run()
             case "help", "--help", "-h":
                 print(usage)
             case let other:
