@@ -25,7 +25,10 @@ let package = Package(
             name: "Projections",
             dependencies: ["EventStore", "BorderDomain", "BorderTime", "Postgres", "JSON", "Snapshots"],
             path: "Projections",
-            resources: [.copy("OfficerLookup/Migrations"), .copy("Statistics/StatisticsMigrations")]
+            resources: [
+                .copy("OfficerLookup/Migrations"), .copy("Statistics/StatisticsMigrations"),
+                .copy("Delegates/DelegatesMigrations"), .copy("Delegates/commonwealth-members.csv"),
+            ]
         ),
         .target(
             name: "Snapshots",

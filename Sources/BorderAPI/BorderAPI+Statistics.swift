@@ -71,21 +71,13 @@ struct StatisticsParameters {
     init(_ query: [String: String], takesGroupBy: Bool) throws(APIError) {
         let known = takesGroupBy ? ["from", "to", "groupBy", "format"] : ["from", "to", "format"]
         try QueryParameters.refuseUnknown(query, known: known)
-        from = try Self.day(query, "from")
-        to = try Self.day(query, "to")
+        from = try QueryParameters.day(query, "from")
+        to = try QueryParameters.day(query, "to")
         groupBy = (query["groupBy"] ?? "").split(separator: ",").map(String.init)
         switch query["format"] ?? "json" {
         case "json": csv = false
         case "csv": csv = true
         default: throw APIError(.invalidField, "format must be json or csv", field: "format")
         }
-    }
-
-    private static func day(_ query: [String: String], _ name: String) throws(APIError) -> CivilDay {
-        guard let text = query[name] else { throw APIError(.missingField, "\(name) is required", field: name) }
-        guard let day = CivilDay(iso: text) else {
-            throw APIError(.invalidField, "\(name) must be a date YYYY-MM-DD that exists", field: name)
-        }
-        return day
     }
 }

@@ -5,7 +5,7 @@ import Projections
 
 extension BorderAPI {
     /// The read models `/health` and `/metrics` report on.
-    var readModels: [any Projection] { [lookup, statisticsModel] }
+    var readModels: [any Projection] { [lookup, statisticsModel, delegatesModel] }
 
     func health() -> HTTPResponse {
         do {

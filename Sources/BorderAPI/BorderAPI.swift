@@ -14,6 +14,7 @@ public struct BorderAPI: HTTPResponder {
     let recorder: TravellerRecorder
     let lookup: OfficerLookup
     let statisticsModel: Statistics
+    let delegatesModel: Delegates
     let store: EventStore
     let authenticator: Authenticator
     let metrics: APIMetrics
@@ -29,6 +30,7 @@ public struct BorderAPI: HTTPResponder {
         self.recorder = TravellerRecorder(store: store, pool: pool, writer: writer, loader: loader, rules: rules)
         self.lookup = lookup
         self.statisticsModel = Statistics()
+        self.delegatesModel = Delegates()
         self.authenticator = Authenticator(cacheSeconds: tokenCacheSeconds)
         self.metrics = APIMetrics()
         self.log = log

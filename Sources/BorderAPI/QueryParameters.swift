@@ -1,6 +1,9 @@
-/// Query strings: like bodies, a parameter a route does not take is refused, named only when it
-/// looks like a parameter name (so nothing else a client sent comes back in the error).
+import BorderTime
+
+/// Checks shared by the routes that take query parameters.
 enum QueryParameters {
+    /// Refuses a parameter not in `known`, naming it when it is a short plain word (else `query`,
+    /// so that no odd text from the caller comes back in the answer).
     static func refuseUnknown(_ query: [String: String], known: [String]) throws(APIError) {
         guard let unknown = query.keys.sorted().first(where: { !known.contains($0) }) else { return }
         let named =
@@ -8,5 +11,14 @@ enum QueryParameters {
         throw APIError(
             .unknownField, "this route takes the query parameters \(known.joined(separator: ", "))",
             field: named ? unknown : "query")
+    }
+
+    /// The day in parameter `name`, required.
+    static func day(_ query: [String: String], _ name: String) throws(APIError) -> CivilDay {
+        guard let text = query[name] else { throw APIError(.missingField, "\(name) is required", field: name) }
+        guard let day = CivilDay(iso: text) else {
+            throw APIError(.invalidField, "\(name) must be a date YYYY-MM-DD that exists", field: name)
+        }
+        return day
     }
 }

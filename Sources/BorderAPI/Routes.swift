@@ -59,6 +59,14 @@ extension BorderAPI {
         Route("GET", "/v1/statistics/overstays", roles: Role.readers) { api, call throws(APIError) in
             try api.overstayStatistics(call)
         },
+        Route("GET", "/v1/delegations", roles: Role.readers) { api, call throws(APIError) in try api.delegations(call)
+        },
+        Route("GET", "/v1/delegations/{code}", roles: Role.readers) { api, call throws(APIError) in
+            try api.delegation(call)
+        },
+        Route("GET", "/v1/delegates/expected", roles: Role.readers) { api, call throws(APIError) in
+            try api.expectedDelegates(call)
+        },
         Route("GET", "/health", roles: nil) { api, _ in api.health() },
         Route("GET", "/metrics", roles: nil) { api, _ in api.metricsPage() },
         Route("GET", "/openapi.json", roles: nil) { api, _ in api.openAPI() },

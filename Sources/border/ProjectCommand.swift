@@ -3,7 +3,7 @@ import Projections
 
 /// `border project <name>`: one long-running process per read model.
 struct ProjectCommand {
-    static let projections: [any Projection] = [OfficerLookup(), Statistics()]
+    static let projections: [any Projection] = [OfficerLookup(), Statistics(), Delegates()]
 
     let projection: any Projection
     let verify: Bool

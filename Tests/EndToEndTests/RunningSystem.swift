@@ -57,11 +57,13 @@ final class RunningSystem: @unchecked Sendable {
     }
 
     /// `border project officer-lookup` (the process `projector` names) and, beside it,
-    /// `border project statistics`, so that every read model has an owner.
+    /// `border project statistics` and `border project summit-delegates`, so that every read model
+    /// has an owner.
     func startProjector() throws {
         projector = try launch(["project", "officer-lookup"])
-        if !extra.contains(where: { $0.arguments == ["project", "statistics"] }) {
-            extra.append(try launch(["project", "statistics"]))
+        for name in ["statistics", "summit-delegates"]
+        where !extra.contains(where: { $0.arguments == ["project", name] }) {
+            extra.append(try launch(["project", name]))
         }
     }
 
