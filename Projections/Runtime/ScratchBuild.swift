@@ -79,8 +79,22 @@ public struct ScratchBuild {
                 """, context: "switch \(live.name)")
             return caughtUp.applied
         }
-        try connection.execute("DROP SCHEMA \(retired) CASCADE", context: "drop retired \(live.name)")
+        try dropRetired(retired, name: live.name, on: connection)
         return position
+    }
+
+    /// Drops the retired read model. A projector that was waiting on it may still hold a lock on
+    /// its tables for a moment and deadlock with the drop; the drop then simply tries again.
+    private func dropRetired(_ retired: String, name: String, on connection: PostgresConnection) throws {
+        for attempt in 1...10 {
+            do {
+                try connection.execute("DROP SCHEMA \(retired) CASCADE", context: "drop retired \(name)")
+                return
+            } catch {
+                guard error.sqlState == PostgresError.State.deadlockDetected, attempt < 10 else { throw error }
+                usleep(UInt32(50_000 * attempt))
+            }
+        }
     }
 
     public func drop(on connection: PostgresConnection) throws {
