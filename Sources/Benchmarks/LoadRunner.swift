@@ -69,5 +69,10 @@ public enum LoadRunner {
 
 public struct BenchmarkError: Error, CustomStringConvertible {
     public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
     public var description: String { "benchmark failed: \(message)" }
 }

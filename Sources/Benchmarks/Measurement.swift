@@ -35,6 +35,15 @@ public struct ComparisonLine: Sendable {
     public var baseline: String
     public var baselineMeasured: Measurement
 
+    public init(benchmark: String, clients: Int, measured: Measurement, baseline: String, baselineMeasured: Measurement)
+    {
+        self.benchmark = benchmark
+        self.clients = clients
+        self.measured = measured
+        self.baseline = baseline
+        self.baselineMeasured = baselineMeasured
+    }
+
     public var ratio: Double { baselineMeasured.rate > 0 ? measured.rate / baselineMeasured.rate : 0 }
 
     public var json: JSON {

@@ -71,7 +71,7 @@ public struct StoreBenchmark: Sendable {
         }
     }
 
-    private func prepare() throws {
+    func prepare() throws {
         let connection = try PostgresConnection(conninfo: conninfo)
         try connection.execute(
             """
@@ -91,7 +91,7 @@ public struct StoreBenchmark: Sendable {
             occurredAt: Timestamp(microseconds: 1_729_438_200_000_000 + Int64(number)))
     }
 
-    private func appendSingles(clients: Int, writer: GroupCommitWriter) throws -> Measurement {
+    func appendSingles(clients: Int, writer: GroupCommitWriter) throws -> Measurement {
         let run = UUID().uuidString.prefix(8)
         return try LoadRunner.run(clients: clients, seconds: seconds, setUp: { _ in () }) { _, client, count in
             let request = AppendRequest(

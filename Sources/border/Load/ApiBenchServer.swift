@@ -1,0 +1,51 @@
+import BorderAPI
+import Foundation
+import HTTPClient
+import Postgres
+
+/// A `border serve` child process for `bench api`, on a port it picks, with a token of its own.
+final class ApiBenchServer {
+    let process: Process
+    let client: HTTPClient
+
+    private init(process: Process, client: HTTPClient) {
+        self.process = process
+        self.client = client
+    }
+
+    static func start() throws -> ApiBenchServer {
+        let connection = try PostgresConnection(conninfo: Database.conninfo)
+        let token = try TokenStore().create(name: "bench", role: .officer, on: connection)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--threads", "64", "--pool", "16"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw CLIError("border serve exited before listening") }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self).split(separator: "\n")[0]
+        var client = try HTTPClient(url: String(text.dropFirst("listening on ".count)))
+        client.bearerToken = token
+        return ApiBenchServer(process: process, client: client)
+    }
+
+    /// The server's peak resident memory (VmHWM), in megabytes.
+    func peakResidentMegabytes() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        return kilobytes / 1024
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
