@@ -89,7 +89,10 @@ public struct HTTPClient: Sendable {
     private func send(_ bytes: [UInt8], on socket: Int32) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, 0) }
+            // MSG_NOSIGNAL: a peer that closed is an error to report, not a SIGPIPE that kills us.
+            let sent = bytes[offset...].withUnsafeBytes {
+                Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             guard sent > 0 else { throw Failure(description: "send failed: errno \(errno)") }
             offset += sent
         }
