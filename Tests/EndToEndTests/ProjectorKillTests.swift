@@ -76,4 +76,31 @@ struct ProjectorKillTests {
         #expect(permits > 0)
         #expect(try owner.query("SELECT count(*) FROM officer_lookup.crossings")[0].int64(0) + permits == head)
     }
+
+    /// Two projectors race for the lease while one or the other is killed at random moments; the
+    /// survivor's read model equals a rebuild (`border project officer-lookup --verify`).
+    @Test func twoInstancesRacingAndKilledEndWithStateOfFreshRebuild() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let owner = try PostgresConnection(conninfo: system.ownerURL)
+        try Self.appendDay(2400, on: owner)
+        let head = try EventStore().head(on: owner).position
+        var generator = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
+
+        var running = [try system.startStandbyProjector(), try system.startStandbyProjector()]
+        for _ in 0..<6 {
+            usleep(UInt32.random(in: 100_000...900_000, using: &generator))
+            let victim = Int.random(in: 0..<2, using: &generator)
+            kill(running[victim].processIdentifier, SIGKILL)
+            running[victim].waitUntilExit()
+            running[victim] = try system.startStandbyProjector()
+        }
+        let caughtUp = try waitUntil(seconds: 90) {
+            try owner.query("SELECT position FROM officer_lookup.checkpoint")[0].int64(0) == head
+        }
+
+        #expect(caughtUp)
+        let verified = try system.run(["project", "officer-lookup", "--verify"], as: system.ownerURL)
+        #expect(verified.contains("OK: officer-lookup equals a rebuild from the log up to position \(head)"))
+    }
 }
