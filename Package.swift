@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain", "BorderTime", "JSON"]),
         .testTarget(
             name: "BuildingBlockTests",
-            dependencies: ["BorderDomain", "BorderTime", "DemoTraffic", "JSON", "Postgres"]
+            dependencies: ["BorderDomain", "BorderTime", "DemoTraffic", "JSON", "Postgres", "TestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",

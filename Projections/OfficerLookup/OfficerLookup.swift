@@ -35,7 +35,7 @@ public struct OfficerLookup: Projection {
         } else {
             try applyDecision(decoded, recorded: event, on: connection)
         }
-        try refreshPresence(stream: event.stream, on: connection)
+        try refreshPresence(stream: event.stream, position: event.position, on: connection)
     }
 
     private func upsertTraveller(_ document: DocumentFacts, event: RecordedEvent, on connection: PostgresConnection)
@@ -85,10 +85,11 @@ public struct OfficerLookup: Projection {
 
     /// Presence follows the crossing that occurred last, so a late-recorded earlier crossing does
     /// not flip it; anomalies are the union over the traveller's crossings.
-    private func refreshPresence(stream: String, on connection: PostgresConnection) throws {
+    private func refreshPresence(stream: String, position: Int64, on connection: PostgresConnection) throws {
         try connection.query(
             """
             UPDATE \(schema).travellers SET
+                last_position = $2,
                 in_country = coalesce((
                     SELECT direction = 'arrival' FROM \(schema).crossings WHERE stream = $1 AND NOT voided
                     ORDER BY occurred_at DESC, position DESC LIMIT 1), FALSE),
@@ -107,6 +108,6 @@ public struct OfficerLookup: Projection {
                         ORDER BY occurred_at DESC, position DESC LIMIT 1))
             WHERE stream = $1
             """,
-            [stream], context: "refresh presence")
+            [stream, String(position)], context: "refresh presence")
     }
 }

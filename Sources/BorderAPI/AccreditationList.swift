@@ -20,7 +20,9 @@ enum AccreditationList {
     }
 
     static func parse(_ body: [UInt8]) throws(APIError) -> [Row] {
-        guard let text = String(validating: body, as: UTF8.self) else {
+        // A byte order mark, as spreadsheets write one, is not part of the header.
+        let bytes = body.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(body.dropFirst(3)) : body
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw APIError(.malformedBody, "the list is not UTF-8 text")
         }
         let records = try CSV.records(text)
@@ -45,7 +47,8 @@ enum AccreditationList {
         var rows = [Row]()
         for record in records.dropFirst() {
             let row = try self.row(record, names: names)
-            let key = "\(row.stream)/\(row.accreditation.id)"
+            // A badge number is one delegate's: the same one twice in a list is a mistake.
+            let key = row.accreditation.id
             if let first = seen[key] {
                 throw APIError(
                     .invalidField, "row \(row.line) repeats the accreditation of row \(first)",

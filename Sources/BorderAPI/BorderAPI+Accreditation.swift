@@ -90,9 +90,18 @@ extension BorderAPI {
         throws(APIError)
     {
         do {
-            try pool.withConnection { connection in
+            try pool.withReadConnection { connection in
                 for (index, item) in commands.enumerated() {
                     do {
+                        // A row accepted before under its key is a retry: answered, not decided again.
+                        if let stored = try store.storedCommand(id: item.context.id, on: connection) {
+                            guard stored.requestHash == item.context.requestHash else {
+                                throw APIError(
+                                    .idempotencyKeyReused, "this list's key was used before with another row here",
+                                    field: "Idempotency-Key")
+                            }
+                            continue
+                        }
                         _ = try recorder.decide(
                             item.command, stream: item.stream, context: item.context, on: connection)
                     } catch let error as APIError {

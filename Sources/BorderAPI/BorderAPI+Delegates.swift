@@ -54,7 +54,7 @@ extension BorderAPI {
 
     private func readDelegates<T>(_ body: (PostgresConnection) throws -> T) throws(APIError) -> T {
         do {
-            return try pool.withConnection { connection in
+            return try pool.withReadConnection { connection in
                 try connection.withTransaction(context: "summit delegates", begin: Self.snapshotRead) { try body($0) }
             }
         } catch {

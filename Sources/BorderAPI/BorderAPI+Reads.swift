@@ -27,7 +27,7 @@ extension BorderAPI {
         do {
             // One snapshot for the several queries of a lookup, so that an answer never mixes
             // the read model before and after a projector's batch.
-            matches = try pool.withConnection { connection in
+            matches = try pool.withReadConnection { connection in
                 try connection.withTransaction(context: "lookup", begin: Self.snapshotRead) { connection in
                     try lookup.travellers(documentNumber: document, nationality: nationality, on: connection)
                 }
@@ -45,6 +45,7 @@ extension BorderAPI {
     /// `GET /v1/travellers/{stream}/events`: every event of the stream, in order, with its
     /// metadata, occurred and recorded times: what an auditor or supervisor reads a record by.
     func history(_ call: Call) throws(APIError) -> HTTPResponse {
+        try QueryParameters.refuseUnknown(call.request.query, known: [])
         let stream = call.parameters["stream"] ?? ""
         guard stream.utf8.count == 42, stream.hasPrefix("traveller-"),
             stream.utf8.dropFirst(10).allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
@@ -53,7 +54,7 @@ extension BorderAPI {
         }
         let events: [RecordedEvent]
         do {
-            events = try pool.withConnection { try store.read(stream: stream, on: $0) }
+            events = try pool.withReadConnection { try store.read(stream: stream, on: $0) }
         } catch {
             throw APIError(.unavailable, "the event store is unavailable")
         }

@@ -29,7 +29,7 @@ extension BorderAPI {
         }
         let limit = try Self.limit(query["limit"])
         do {
-            let matches = try pool.withConnection { connection in
+            let matches = try pool.withReadConnection { connection in
                 try lookup.search(
                     name: name, nationality: nationality, dateOfBirth: dateOfBirth, limit: limit, on: connection)
             }

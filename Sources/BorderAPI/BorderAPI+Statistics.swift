@@ -44,7 +44,7 @@ extension BorderAPI {
 
     private func readStatistics<T>(_ body: (PostgresConnection) throws -> T) throws(APIError) -> T {
         do {
-            return try pool.withConnection { connection in
+            return try pool.withReadConnection { connection in
                 try connection.withTransaction(context: "statistics", begin: Self.snapshotRead) { try body($0) }
             }
         } catch let error as ProjectionError where error.code == .invalidParameter {

@@ -9,7 +9,7 @@ extension BorderAPI {
 
     func health() -> HTTPResponse {
         do {
-            let lags = try pool.withConnection { connection in
+            let lags = try pool.withReadConnection { connection in
                 try readModels.map { try ProjectionLag.measure($0, on: connection) }
             }
             // A checkpoint past the head means the read model holds events the log does not (503);
@@ -39,7 +39,7 @@ extension BorderAPI {
     /// requests answered. Figures only: no stream names, no personal data.
     func metricsPage() -> HTTPResponse {
         var lines = [String]()
-        if let lags = try? pool.withConnection({ connection in
+        if let lags = try? pool.withReadConnection({ connection in
             try readModels.map { try ProjectionLag.measure($0, on: connection) }
         }) {
             lines += [

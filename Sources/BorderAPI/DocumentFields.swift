@@ -41,14 +41,21 @@ enum DocumentFields {
         return names
     }
 
-    /// Upper-case letters (any script), spaces, hyphens and apostrophes, 1 to 100 characters.
+    /// Letters that are upper-case or have no case (Arabic, Chinese, Korean), with their
+    /// combining marks; single spaces, hyphens and apostrophes between; 1 to 100 characters.
     static func name(_ value: String, field: String) throws(APIError) -> String {
-        let allowed = value.unicodeScalars.allSatisfy {
-            ($0.properties.isUppercase) || $0 == " " || $0 == "-" || $0 == "'"
+        let allowed = value.unicodeScalars.allSatisfy { scalar in
+            let properties = scalar.properties
+            let letter = properties.isAlphabetic && !properties.isLowercase
+            let mark = [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory)
+            return letter || mark || scalar == " " || scalar == "-" || scalar == "'"
         }
-        guard (1...100).contains(value.count), allowed, value.first != " ", value.last != " " else {
+        guard (1...100).contains(value.count), allowed, value.first != " ", value.last != " ",
+            !value.contains("  ")
+        else {
             throw APIError(
-                .invalidField, "\(field) must be 1 to 100 upper-case letters, spaces, hyphens or apostrophes",
+                .invalidField,
+                "\(field) must be 1 to 100 upper-case or uncased letters, single spaces, hyphens or apostrophes",
                 field: field)
         }
         return value

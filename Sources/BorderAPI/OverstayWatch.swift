@@ -61,7 +61,7 @@ public struct OverstayWatch: Sendable {
             )
         }
         if traveller.overstayResolved(on: today, rules: rules) {
-            let reason = traveller.isInCountry ? "authorised again" : "departed"
+            let reason = traveller.isInCountry ? "authorised again" : "no longer in the country on record"
             return (.clearOverstay(reason: reason, at: now), "overstay-watch:clear:\(stream):\(version)", .cleared)
         }
         return nil

@@ -19,7 +19,7 @@ struct TravellerRecorder: Sendable {
         -> AppendResult
     {
         do {
-            return try pool.withConnection { connection in
+            return try pool.withReadConnection { connection in
                 var attempt = 1
                 while true {
                     do {
@@ -27,12 +27,26 @@ struct TravellerRecorder: Sendable {
                         return try writer.append(request)
                     } catch let error as EventStoreError where error.code == .conflict && attempt < Self.attempts {
                         attempt += 1
+                    } catch let error as APIError where context.idempotent {
+                        // A retry of a command that was accepted is answered its first outcome,
+                        // even when the record now refuses the command (an accreditation given).
+                        return try replay(context, refusal: error, on: connection)
                     }
                 }
             }
         } catch {
             throw APIError(recording: error)
         }
+    }
+
+    private func replay(_ context: CommandContext, refusal: APIError, on connection: PostgresConnection) throws
+        -> AppendResult
+    {
+        guard let stored = try store.storedCommand(id: context.id, on: connection) else { throw refusal }
+        guard stored.requestHash == context.requestHash else {
+            throw EventStoreError(.idempotencyKeyReused, "the idempotency key was used before for a different request")
+        }
+        return stored.result
     }
 
     /// The append a command makes, decided on the stream as it stands now.
@@ -46,10 +60,12 @@ struct TravellerRecorder: Sendable {
         } catch {
             throw APIError(domain: error)
         }
+        // Every event of a crossing (the arrival, the permit it brought) names the crossing's port.
+        let port = events.compactMap(\.crossing).first?.port
         let newEvents = events.map { event in
             NewEvent(
                 type: event.type, schemaVersion: TravellerEvent.currentSchemaVersion, data: event.data,
-                metadata: context.metadata(port: event.crossing?.port), occurredAt: event.occurredAt)
+                metadata: context.metadata(port: port), occurredAt: event.occurredAt)
         }
         return AppendRequest(
             stream: stream, expected: version == 0 ? .noStream : .exactly(version), events: newEvents,

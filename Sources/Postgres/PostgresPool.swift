@@ -20,19 +20,41 @@ public final class PostgresPool: Sendable {
         self.waitSeconds = waitSeconds
     }
 
-    /// Lends a connection to `body`. A connection that was lost is dropped, not returned to the pool.
+    /// Lends a connection to `body`. A connection that was lost is dropped, not returned to the
+    /// pool, and so are the idle ones: a lost connection usually means the server restarted, and
+    /// then every idle connection is as dead, so none of them should fail another request.
     /// Throws a connection error when no connection comes free within the pool's wait.
     public func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try lend { connection, _ in try body(connection) }
+    }
+
+    /// For work that only reads: when the connection turns out lost (the server restarted), the
+    /// work is done once more on a new connection instead of failing.
+    public func withReadConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        var lost = false
+        do {
+            return try lend { connection, wasLost in
+                defer { lost = wasLost() }
+                return try body(connection)
+            }
+        } catch  where lost {
+            return try withConnection(body)
+        }
+    }
+
+    private func lend<T>(_ body: (PostgresConnection, () -> Bool) throws -> T) throws -> T {
         guard slots.wait(timeout: .now() + waitSeconds) == .success else {
             throw PostgresError(code: .connection, context: "waiting for a free connection (pool exhausted)")
         }
         defer { slots.signal() }
         let connection = try idle.withLock { $0.popLast() } ?? PostgresConnection(conninfo: conninfo, options: options)
         defer {
-            if !connection.isClosed {
+            if connection.isClosed {
+                idle.withLock { $0.removeAll() }
+            } else {
                 idle.withLock { $0.append(connection) }
             }
         }
-        return try body(connection)
+        return try body(connection) { connection.isClosed }
     }
 }

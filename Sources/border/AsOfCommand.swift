@@ -39,9 +39,11 @@ struct AsOfCommand {
         } else {
             throw CLIError("as-of takes a position or an RFC 3339 time such as 2024-10-24T09:00:00Z")
         }
+        // The questions below are the officer lookup's; other read models have none here yet.
         let name = try arguments.option("--projection") ?? "officer-lookup"
-        guard let projection = ProjectCommand.projections.first(where: { $0.name == name }) else {
-            throw CLIError("--projection must name a read model: officer-lookup")
+        guard name == "officer-lookup", let projection = ProjectCommand.projections.first(where: { $0.name == name })
+        else {
+            throw CLIError("--projection: as-of answers the officer lookup's questions; it takes officer-lookup")
         }
         self.projection = projection
         if let document = try arguments.option("--document") {

@@ -132,6 +132,7 @@ struct AuditCommand {
             throw CLIError("the hash chain is broken at position \(broken.position)")
         }
         if let signed { print("OK: the log extends the checkpoint signed at position \(signed.position)") }
+        if let to, to > report.last { print("note: the log ends at position \(report.last), before --to \(to)") }
         print(
             "OK: positions \(report.first)...\(report.last) verified (\(report.verified) events, \(rate) per second); "
                 + "head hash \(Hex.encode(report.lastHash))")

@@ -23,7 +23,8 @@ struct SupervisorDecisionTests {
         let events = try Scenario.given([Self.arrival]).when(.correctCrossing(correction, at: Given.at(3))).get()
         let traveller = Traveller(events: [Self.arrival] + events)
 
-        #expect(events == [.crossingCorrected(correction, at: Given.at(3))])
+        // Valid from when the crossing occurred (day 1), not from when it was corrected (day 3).
+        #expect(events == [.crossingCorrected(correction, at: Given.at(1))])
         #expect(traveller.crossings.map(\.port) == ["FGI"])
         #expect(traveller.crossings.map(\.occurredAt) == [Given.at(2)])
         #expect(traveller.version == 2)
@@ -41,6 +42,15 @@ struct SupervisorDecisionTests {
                 == .failure(DomainError(.missingField, field: "changes", "a correction must change at least one field"))
         )
         #expect((try? missing.get()) == nil)
+        let same = Correction(target: 1, port: "APW", flight: "NZ990", reason: "already so")
+        #expect(Scenario.given([Self.arrival]).when(.correctCrossing(same, at: Given.at(3))).refusedField == "changes")
+    }
+
+    @Test func voidIsValidFromWhenTheCrossingOccurred() throws {
+        let events = try Scenario.given([Self.arrival]).when(.voidCrossing(target: 1, reason: "x", at: Given.at(9)))
+            .get()
+
+        #expect(events == [.crossingVoided(target: 1, reason: "x", at: Given.at(1))])
     }
 
     @Test func voidedCrossingNoLongerCountsAndCannotBeVoidedAgain() throws {

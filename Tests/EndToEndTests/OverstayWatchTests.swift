@@ -82,6 +82,6 @@ struct OverstayWatchTests {
             SELECT data->>'reason', metadata->>'role' FROM events WHERE type = 'OverstayCleared' ORDER BY position
             """
         ).map { "\(try $0.string(0)) by \(try $0.string(1))" }
-        #expect(reasons.sorted() == ["authorised again by watcher", "departed by watcher"])
+        #expect(reasons.sorted() == ["authorised again by watcher", "no longer in the country on record by watcher"])
     }
 }

@@ -169,7 +169,10 @@ struct SummitDayTests {
         #expect(try system.run(["audit", "verify"], as: system.auditorURL).contains("OK: positions 1..."))
         let asOf = try system.run(
             ["audit", "as-of", "2024-10-21T12:00:00Z", "--occurred", "--document", "PA0000009"], as: system.auditorURL)
-        #expect(asOf.contains("\"flight\":\"FJ251\""), "as it was known to have happened by noon: not yet corrected")
+        // What had happened by noon as the log now knows it: the correction made later is a fact
+        // about the 09:00 crossing, so the flight shows corrected.
+        #expect(asOf.contains("\"flight\":\"FJ253\""), "\(asOf)")
+        #expect(asOf.contains("\"corrected\":true"))
         let auditor = try PostgresConnection(conninfo: system.auditorURL)
         #expect(throws: PostgresError.self, "the auditor's role cannot write the log") {
             try auditor.execute("INSERT INTO events SELECT * FROM events LIMIT 1")

@@ -34,7 +34,7 @@ final class Authenticator: @unchecked Sendable {
         if let cached = lock.withLock({ cache[token] }), cached.until > now { return cached.caller }
         let caller: Caller?
         do {
-            caller = try pool.withConnection { try store.caller(token: token, on: $0) }
+            caller = try pool.withReadConnection { try store.caller(token: token, on: $0) }
         } catch {
             throw APIError(.unavailable, "the token store is unavailable")
         }

@@ -22,15 +22,22 @@ extension Traveller {
         case .clearOverstay(let reason, let at):
             guard overstayFlagged else { throw Self.refusal("overstay", "no overstay is flagged") }
             return [.overstayCleared(reason: reason, at: at)]
-        case .correctCrossing(let correction, let at):
-            _ = try standingEntry(correction.target)
+        case .correctCrossing(let correction, _):
             guard !correction.changedFields.isEmpty else {
                 throw DomainError(.missingField, field: "changes", "a correction must change at least one field")
             }
+            let crossing = try standingEntry(correction.target).crossing
+            guard correction.applied(to: crossing) != crossing else {
+                throw Self.refusal("changes", "the crossing already holds those values")
+            }
+            // Bitemporal: the correction is a fact about the crossing, valid from when the crossing
+            // occurred (or from its corrected time, if earlier); the log's recorded_at says when
+            // it was made. So "as of an occurred time" sees the crossing as corrected.
+            let at = min(crossing.occurredAt, correction.occurredAt ?? crossing.occurredAt)
             return [.crossingCorrected(correction, at: at)]
-        case .voidCrossing(let target, let reason, let at):
-            _ = try standingEntry(target)
-            return [.crossingVoided(target: target, reason: reason, at: at)]
+        case .voidCrossing(let target, let reason, _):
+            let crossing = try standingEntry(target).crossing
+            return [.crossingVoided(target: target, reason: reason, at: crossing.occurredAt)]
         case .accredit(let accreditation, let at): return [.delegateAccredited(try check(accreditation), at: at)]
         case .revokeAccreditation(let withdrawal, let at):
             guard let accreditation = accreditations[withdrawal.id] else {
