@@ -122,7 +122,8 @@ struct BatchAppender {
                     commanded AS (\(CommandRows.insertSQL))
                     SELECT pg_notify($18, $19)
                     """,
-                    rows.parameters + commands.parameters + [EventStore.channel, String(position)]),
+                    binary: rows.parameters + commands.parameters
+                        + [Array(EventStore.channel.utf8), Array(String(position).utf8)]),
                 .init("COMMIT"),
             ], context: "write batch")
     }
