@@ -12,6 +12,7 @@ let package = Package(
         .systemLibrary(name: "CJansson", pkgConfig: "jansson", providers: [.apt(["libjansson-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "JSON", dependencies: ["CJansson"]),
         .target(name: "BorderTime"),
@@ -55,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "border",
             dependencies: [
-                "Audit", "Benchmarks", "BorderAPI", "Snapshots", "DemoTraffic", "EventStore", "HTTPClient",
+                "Audit", "Benchmarks", "BorderAPI", "CMalloc", "Snapshots", "DemoTraffic", "EventStore", "HTTPClient",
                 "HTTPServer", "JSON",
                 "Projections",
             ]

@@ -5,8 +5,13 @@ import JSON
 public struct AppendRequest: Sendable {
     public var stream: String
     public var expected: ExpectedVersion
-    public var events: [NewEvent]
+    public var events: [NewEvent] {
+        didSet { printed = events.map(PrintedEvent.init) }
+    }
     public var command: CommandKey?
+    /// The events' data and metadata in canonical text, printed when the request is made: on the
+    /// caller's thread, not on the group-commit writer's, which every caller waits for.
+    private(set) var printed: [PrintedEvent]
 
     public init(stream: String, expected: ExpectedVersion, events: [NewEvent], command: CommandKey? = nil) {
         precondition(!events.isEmpty, "an append needs at least one event")
@@ -14,6 +19,18 @@ public struct AppendRequest: Sendable {
         self.expected = expected
         self.events = events
         self.command = command
+        printed = events.map(PrintedEvent.init)
+    }
+}
+
+/// An event's data and metadata as they are stored and hashed.
+struct PrintedEvent: Sendable {
+    var data: String
+    var metadata: String
+
+    init(_ event: NewEvent) {
+        data = event.data.serializedString()
+        metadata = event.metadata.serializedString()
     }
 }
 

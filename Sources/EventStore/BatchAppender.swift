@@ -82,9 +82,9 @@ struct BatchAppender {
         }
         let first = position + 1
         var version = actual
-        for event in request.events {
+        for (event, printed) in zip(request.events, request.printed) {
             version += 1
-            add(event, stream: request.stream, version: version, commandID: request.command?.id)
+            add(event, printed, stream: request.stream, version: version, commandID: request.command?.id)
         }
         versions[request.stream] = version
         let result = AppendResult(
@@ -99,11 +99,13 @@ struct BatchAppender {
         return result
     }
 
-    private mutating func add(_ event: NewEvent, stream: String, version: Int64, commandID: String?) {
+    private mutating func add(
+        _ event: NewEvent, _ printed: PrintedEvent, stream: String, version: Int64, commandID: String?
+    ) {
         let recorded = RecordedEvent(
             position: position + 1, stream: stream, version: version, type: event.type,
-            schemaVersion: event.schemaVersion, dataText: event.data.serializedString(),
-            metadataText: event.metadata.serializedString(), occurredAt: event.occurredAt,
+            schemaVersion: event.schemaVersion, dataText: printed.data, metadataText: printed.metadata,
+            occurredAt: event.occurredAt,
             recordedAt: recordedAt, commandID: commandID, hash: [])
         hash = ChainHash.next(after: hash, event: recorded)
         position = recorded.position
@@ -122,7 +124,8 @@ struct BatchAppender {
                     commanded AS (\(CommandRows.insertSQL))
                     SELECT pg_notify($18, $19)
                     """,
-                    rows.parameters + commands.parameters + [EventStore.channel, String(position)]),
+                    binary: rows.parameters + commands.parameters
+                        + [Array(EventStore.channel.utf8), Array(String(position).utf8)]),
                 .init("COMMIT"),
             ], context: "write batch")
     }

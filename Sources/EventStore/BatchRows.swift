@@ -1,20 +1,21 @@
 import JSON
 import Postgres
 
-/// Columns of the events a batch appends, as array literals for one INSERT ... FROM unnest(...).
+/// Columns of the events a batch appends, as binary arrays for one INSERT ... FROM unnest(...):
+/// nothing is escaped, hex-encoded or parsed as text on either side.
 struct EventRows {
     private(set) var count = 0
-    private var positions = PostgresArrayBuilder()
-    private var streams = PostgresArrayBuilder()
-    private var versions = PostgresArrayBuilder()
-    private var types = PostgresArrayBuilder()
-    private var schemaVersions = PostgresArrayBuilder()
-    private var data = PostgresArrayBuilder(capacity: 4096)
-    private var metadata = PostgresArrayBuilder(capacity: 1024)
-    private var occurredAt = PostgresArrayBuilder()
-    private var recordedAt = PostgresArrayBuilder()
-    private var commandIDs = PostgresArrayBuilder()
-    private var hashes = PostgresArrayBuilder()
+    private var positions = PostgresBinaryArray(of: .int8)
+    private var streams = PostgresBinaryArray(of: .text)
+    private var versions = PostgresBinaryArray(of: .int8)
+    private var types = PostgresBinaryArray(of: .text)
+    private var schemaVersions = PostgresBinaryArray(of: .int4)
+    private var data = PostgresBinaryArray(of: .text, capacity: 4096)
+    private var metadata = PostgresBinaryArray(of: .text, capacity: 1024)
+    private var occurredAt = PostgresBinaryArray(of: .timestamptz)
+    private var recordedAt = PostgresBinaryArray(of: .timestamptz)
+    private var commandIDs = PostgresBinaryArray(of: .text)
+    private var hashes = PostgresBinaryArray(of: .bytea, capacity: 1024)
 
     mutating func add(_ event: RecordedEvent, hash: [UInt8]) {
         count += 1
@@ -22,49 +23,46 @@ struct EventRows {
         streams.append(event.stream)
         versions.append(event.version)
         types.append(event.type)
-        schemaVersions.append(Int64(event.schemaVersion))
+        schemaVersions.append(event.schemaVersion)
         data.append(event.dataText)
         metadata.append(event.metadataText)
-        occurredAt.append(event.occurredAt.microseconds)
-        recordedAt.append(event.recordedAt.microseconds)
+        occurredAt.append(event.occurredAt.microseconds - PostgresResult.postgresEpochMicroseconds)
+        recordedAt.append(event.recordedAt.microseconds - PostgresResult.postgresEpochMicroseconds)
         commandIDs.append(event.commandID)
-        hashes.append(Hex.encode(hash))
+        hashes.append(bytes: hash)
     }
 
     /// Parameters $1 to $11.
     static let insertSQL = """
         INSERT INTO events (position, stream, version, type, schema_version, data, metadata,
             occurred_at, recorded_at, command_id, hash)
-        SELECT p, s, v, t, sv, d::json, m::json,
-            TIMESTAMPTZ 'epoch' + o * INTERVAL '1 microsecond',
-            TIMESTAMPTZ 'epoch' + r * INTERVAL '1 microsecond', c, decode(h, 'hex')
+        SELECT p, s, v, t, sv, d::json, m::json, o, r, c, h
         FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::integer[], $6::text[],
-            $7::text[], $8::bigint[], $9::bigint[], $10::text[], $11::text[])
+            $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::bytea[])
             AS batch (p, s, v, t, sv, d, m, o, r, c, h)
         ORDER BY p
         """
 
-    var parameters: [String?] {
+    var parameters: [[UInt8]?] {
         [
-            positions.literal, streams.literal, versions.literal, types.literal, schemaVersions.literal,
-            data.literal, metadata.literal, occurredAt.literal, recordedAt.literal, commandIDs.literal,
-            hashes.literal,
+            positions.bytes, streams.bytes, versions.bytes, types.bytes, schemaVersions.bytes, data.bytes,
+            metadata.bytes, occurredAt.bytes, recordedAt.bytes, commandIDs.bytes, hashes.bytes,
         ]
     }
 }
 
 /// Columns of the commands a batch accepts.
 struct CommandRows {
-    private var ids = PostgresArrayBuilder()
-    private var hashes = PostgresArrayBuilder()
-    private var streams = PostgresArrayBuilder()
-    private var firstPositions = PostgresArrayBuilder()
-    private var lastPositions = PostgresArrayBuilder()
-    private var outcomes = PostgresArrayBuilder()
+    private var ids = PostgresBinaryArray(of: .text)
+    private var hashes = PostgresBinaryArray(of: .bytea)
+    private var streams = PostgresBinaryArray(of: .text)
+    private var firstPositions = PostgresBinaryArray(of: .int8)
+    private var lastPositions = PostgresBinaryArray(of: .int8)
+    private var outcomes = PostgresBinaryArray(of: .text)
 
     mutating func add(_ command: CommandKey, result: AppendResult) {
         ids.append(command.id)
-        hashes.append(Hex.encode(command.requestHash))
+        hashes.append(bytes: command.requestHash)
         streams.append(result.stream)
         firstPositions.append(result.firstPosition)
         lastPositions.append(result.lastPosition)
@@ -75,15 +73,14 @@ struct CommandRows {
     /// Parameters $12 to $17 (it follows the events' INSERT in one statement).
     static let insertSQL = """
         INSERT INTO commands (id, request_hash, stream, first_position, last_position, outcome)
-        SELECT i, decode(h, 'hex'), s, f, l, o::json
-        FROM unnest($12::text[], $13::text[], $14::text[], $15::bigint[], $16::bigint[], $17::text[])
+        SELECT i, h, s, f, l, o::json
+        FROM unnest($12::text[], $13::bytea[], $14::text[], $15::bigint[], $16::bigint[], $17::text[])
             AS batch (i, h, s, f, l, o)
         """
 
-    var parameters: [String?] {
+    var parameters: [[UInt8]?] {
         [
-            ids.literal, hashes.literal, streams.literal, firstPositions.literal, lastPositions.literal,
-            outcomes.literal,
+            ids.bytes, hashes.bytes, streams.bytes, firstPositions.bytes, lastPositions.bytes, outcomes.bytes,
         ]
     }
 }

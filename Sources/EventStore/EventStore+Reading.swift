@@ -63,7 +63,8 @@ extension EventStore {
         }
         return RecordedEvent(
             position: try integer(0), stream: text(1), version: try integer(2), type: text(3),
-            schemaVersion: Int32(try integer(4)), dataText: text(5), metadataText: text(6), occurredAt: try time(7),
+            schemaVersion: Int32(try integer(4)), data: StoredText(in: result, row: row, column: 5),
+            metadata: StoredText(in: result, row: row, column: 6), occurredAt: try time(7),
             recordedAt: try time(8), commandID: result.isNull(row: row, column: 9) ? nil : text(9),
             hash: Array(result.bytes(row: row, column: 10)))
     }

@@ -2,23 +2,42 @@ import BorderTime
 import JSON
 
 /// An event as stored in the log. `dataText` and `metadataText` are the exact stored text, which
-/// is what the chain hash covers.
+/// is what the chain hash covers; events read from the log decode them when they are asked for.
 public struct RecordedEvent: Sendable, Equatable {
     public var position: Int64
     public var stream: String
     public var version: Int64
     public var type: String
     public var schemaVersion: Int32
-    public var dataText: String
-    public var metadataText: String
+    public var dataText: String {
+        get { storedData.string }
+        set { storedData = StoredText(newValue) }
+    }
+    public var metadataText: String {
+        get { storedMetadata.string }
+        set { storedMetadata = StoredText(newValue) }
+    }
     public var occurredAt: Timestamp
     public var recordedAt: Timestamp
     public var commandID: String?
     public var hash: [UInt8]
+    private var storedData: StoredText
+    private var storedMetadata: StoredText
 
     public init(
         position: Int64, stream: String, version: Int64, type: String, schemaVersion: Int32,
         dataText: String, metadataText: String, occurredAt: Timestamp, recordedAt: Timestamp,
+        commandID: String?, hash: [UInt8]
+    ) {
+        self.init(
+            position: position, stream: stream, version: version, type: type, schemaVersion: schemaVersion,
+            data: StoredText(dataText), metadata: StoredText(metadataText), occurredAt: occurredAt,
+            recordedAt: recordedAt, commandID: commandID, hash: hash)
+    }
+
+    init(
+        position: Int64, stream: String, version: Int64, type: String, schemaVersion: Int32,
+        data: StoredText, metadata: StoredText, occurredAt: Timestamp, recordedAt: Timestamp,
         commandID: String?, hash: [UInt8]
     ) {
         self.position = position
@@ -26,15 +45,15 @@ public struct RecordedEvent: Sendable, Equatable {
         self.version = version
         self.type = type
         self.schemaVersion = schemaVersion
-        self.dataText = dataText
-        self.metadataText = metadataText
+        self.storedData = data
+        self.storedMetadata = metadata
         self.occurredAt = occurredAt
         self.recordedAt = recordedAt
         self.commandID = commandID
         self.hash = hash
     }
 
-    public func data() throws -> JSON { try JSON.parse(Array(dataText.utf8)) }
+    public func data() throws -> JSON { try JSON.parse(storedData.utf8) }
 
-    public func metadata() throws -> JSON { try JSON.parse(Array(metadataText.utf8)) }
+    public func metadata() throws -> JSON { try JSON.parse(storedMetadata.utf8) }
 }

@@ -5,11 +5,23 @@ extension PostgresConnection {
     public struct Statement: Sendable {
         public var sql: String
         public var parameters: [String?]
+        /// Parameters in PostgreSQL's binary format instead (`parameters` is then empty).
+        public var binaryParameters: [[UInt8]?]?
 
         public init(_ sql: String, _ parameters: [String?] = []) {
             self.sql = sql
             self.parameters = parameters
         }
+
+        /// A statement whose parameters are sent in binary format: their types come from the
+        /// casts in `sql` (`$1::bigint[]`), and each value must be in that type's binary format.
+        public init(_ sql: String, binary parameters: [[UInt8]?]) {
+            self.sql = sql
+            self.parameters = []
+            self.binaryParameters = parameters
+        }
+
+        var parameterCount: Int { binaryParameters?.count ?? parameters.count }
     }
 
     /// Sends all `statements` at once and reads their results after: one round trip instead of
@@ -20,17 +32,14 @@ extension PostgresConnection {
         -> [[PostgresRow]]
     {
         let names = try statements.map { statement throws(PostgresError) in
-            try preparedName(for: statement.sql, parameterCount: statement.parameters.count, context: context)
+            try preparedName(for: statement.sql, parameterCount: statement.parameterCount, context: context)
         }
         guard PQenterPipelineMode(live) == 1 else {
             throw PostgresError(code: .connection, serverMessage: lastError, context: "\(context) (enter pipeline)")
         }
         defer { if !isClosed { PQexitPipelineMode(live) } }
         for (statement, name) in zip(statements, names) {
-            let sent = Self.withCStrings(statement.parameters) { pointers in
-                PQsendQueryPrepared(live, name, Int32(pointers.count), pointers, nil, nil, 0)
-            }
-            guard sent == 1 else {
+            guard send(statement, as: name) == 1 else {
                 throw PostgresError(code: .connection, serverMessage: lastError, context: "\(context) (send)")
             }
         }
@@ -38,6 +47,27 @@ extension PostgresConnection {
             throw PostgresError(code: .connection, serverMessage: lastError, context: "\(context) (sync)")
         }
         return try readPipelineResults(count: statements.count, context: context)
+    }
+
+    private func send(_ statement: Statement, as name: String) -> Int32 {
+        guard let values = statement.binaryParameters else {
+            return Self.withCStrings(statement.parameters) { pointers in
+                PQsendQueryPrepared(live, name, Int32(pointers.count), pointers, nil, nil, 0)
+            }
+        }
+        let lengths = values.map { Int32($0?.count ?? 0) }
+        let formats = [Int32](repeating: 1, count: values.count)
+        // One buffer for all values; the extra last byte keeps an empty value's pointer non-NULL.
+        let joined = values.reduce(into: [UInt8]()) { $0 += $1 ?? [] } + [0]
+        return joined.withUnsafeBytes { buffer in
+            var offset = 0
+            let pointers = values.map { value -> UnsafePointer<CChar>? in
+                guard let value else { return nil }
+                defer { offset += value.count }
+                return (buffer.baseAddress! + offset).assumingMemoryBound(to: CChar.self)
+            }
+            return PQsendQueryPrepared(live, name, Int32(values.count), pointers, lengths, formats, 0)
+        }
     }
 
     private func readPipelineResults(count: Int, context: String) throws(PostgresError) -> [[PostgresRow]] {

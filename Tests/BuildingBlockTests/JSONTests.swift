@@ -9,6 +9,17 @@ struct JSONTests {
         #expect(value.serializedString() == #"{"a":{"y":null,"z":true},"b":1,"c":["x",2]}"#)
     }
 
+    @Test(arguments: [Int64.min, -10, -1, 0, 7, 10, 1_729_438_200_000_000, Int64.max])
+    func integersPrintInDecimal(value: Int64) {
+        #expect(JSON.int(value).serializedString() == String(value))
+    }
+
+    @Test func keysSortByTheirUTF8Bytes() {
+        let value: JSON = ["é": 1, "z": 2, "Z": 3, "": 4, "ab": 5, "a": 6]
+
+        #expect(value.serializedString() == #"{"":4,"Z":3,"a":6,"ab":5,"z":2,"é":1}"#)
+    }
+
     @Test func parseThenSerializeRoundTrips() throws {
         let text = #"{"mrz":["P<UTO","L898"],"n":-7,"r":1.5,"u":"Faleolo \u00e9"}"#
 
