@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import HTTPServer
 import JSON
@@ -67,10 +68,29 @@ extension BorderAPI {
             "# HELP border_append_commands_total Commands carried by those transactions.",
             "# TYPE border_append_commands_total counter", "border_append_commands_total \(writes.requests)",
         ]
+        lines += batchSizeLines(recorder.writer)
         lines += metrics.lines
         return HTTPResponse(
             status: 200, headers: [("Content-Type", "text/plain; version=0.0.4")],
             body: Array((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// The group-commit batch sizes as a Prometheus histogram (cumulative buckets).
+    private func batchSizeLines(_ writer: GroupCommitWriter) -> [String] {
+        let counts = writer.batchSizes
+        let name = "border_append_batch_size"
+        var cumulative = 0
+        var lines = ["# HELP \(name) Commands per group-commit transaction.", "# TYPE \(name) histogram"]
+        for (bound, count) in zip(GroupCommitWriter.batchBuckets, counts) {
+            cumulative += count
+            lines.append("\(name)_bucket{le=\"\(bound)\"} \(cumulative)")
+        }
+        let statistics = writer.statistics
+        lines += [
+            "\(name)_bucket{le=\"+Inf\"} \(cumulative + (counts.last ?? 0))", "\(name)_sum \(statistics.requests)",
+            "\(name)_count \(statistics.transactions)",
+        ]
+        return lines
     }
 
     private func gauge(_ name: String, _ help: String, _ lags: [ProjectionLag], _ value: (ProjectionLag) -> String)

@@ -21,6 +21,14 @@ public final class GroupCommitWriter: @unchecked Sendable {
     private let onOutage: @Sendable (EventStoreError) -> Void
     private let counters = Atomic<Int>(0)
     private let committedRequests = Atomic<Int>(0)
+    /// Transactions by the number of commands they carried, in buckets of at most 1, 2, 4, ... 256
+    /// commands and more (the last): a histogram of the batching.
+    public static let batchBuckets = [1, 2, 4, 8, 16, 32, 64, 128, 256]
+    private let batchCounts = Mutex([Int](repeating: 0, count: GroupCommitWriter.batchBuckets.count + 1))
+
+    /// How many transactions carried at most each of `batchBuckets` commands (not cumulative;
+    /// the last count is for larger batches).
+    public var batchSizes: [Int] { batchCounts.withLock { $0 } }
 
     /// Transactions run so far, and requests they carried: their ratio is the batching achieved.
     public var statistics: (transactions: Int, requests: Int) {
@@ -77,6 +85,8 @@ public final class GroupCommitWriter: @unchecked Sendable {
             let results = appendBatch(batch.map(\.request), reportedOutage: &reportedOutage)
             counters.add(1, ordering: .relaxed)
             committedRequests.add(batch.count, ordering: .relaxed)
+            let bucket = Self.batchBuckets.firstIndex { batch.count <= $0 } ?? Self.batchBuckets.count
+            batchCounts.withLock { $0[bucket] += 1 }
             for (ticket, result) in zip(batch, results) {
                 ticket.complete(result)
             }
