@@ -73,7 +73,9 @@ struct StatisticsParameters {
         try QueryParameters.refuseUnknown(query, known: known)
         from = try QueryParameters.day(query, "from")
         to = try QueryParameters.day(query, "to")
-        groupBy = (query["groupBy"] ?? "").split(separator: ",").map(String.init)
+        // An empty dimension is refused like any unknown one (`groupBy=`, `day,,port`), not dropped.
+        let dimensions = query["groupBy"]?.split(separator: ",", omittingEmptySubsequences: false)
+        groupBy = dimensions?.map(String.init) ?? []
         switch query["format"] ?? "json" {
         case "json": csv = false
         case "csv": csv = true
