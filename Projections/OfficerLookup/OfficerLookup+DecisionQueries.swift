@@ -2,20 +2,28 @@ import JSON
 import Postgres
 
 extension OfficerLookup {
-    /// The permits, accreditations and overstay flag on a traveller's record, for the lookup.
-    func decisions(stream: String, on connection: PostgresConnection) throws -> [String: JSON] {
-        let permits = try connection.query(
-            """
-            SELECT id, kind, category, valid_from::text, valid_until::text, maximum_stay_days, on_arrival, cancelled
-            FROM \(schema).permits WHERE stream = $1 ORDER BY valid_from DESC, id
-            """, [stream], context: "read permits")
-        let accreditations = try connection.query(
-            """
-            SELECT id, summit, delegation, role, valid_from::text, valid_until::text, revoked
-            FROM \(schema).accreditations WHERE stream = $1 ORDER BY valid_from DESC, id
-            """, [stream], context: "read accreditations")
-        let flagged = try connection.query(
-            "SELECT flagged FROM \(schema).overstays WHERE stream = $1", [stream], context: "read overstay")
+    /// The queries for the permits, accreditations and overstay flag on a traveller's record.
+    func decisionStatements(stream: String) -> [PostgresConnection.Statement] {
+        [
+            .init(
+                """
+                SELECT id, kind, category, valid_from::text, valid_until::text, maximum_stay_days, on_arrival,
+                    cancelled
+                FROM \(schema).permits WHERE stream = $1 ORDER BY valid_from DESC, id
+                """, [stream]),
+            .init(
+                """
+                SELECT id, summit, delegation, role, valid_from::text, valid_until::text, revoked
+                FROM \(schema).accreditations WHERE stream = $1 ORDER BY valid_from DESC, id
+                """, [stream]),
+            .init("SELECT flagged FROM \(schema).overstays WHERE stream = $1", [stream]),
+        ]
+    }
+
+    /// The answers to `decisionStatements`, for the lookup.
+    func decisionsJSON(permits: [PostgresRow], accreditations: [PostgresRow], overstay flagged: [PostgresRow]) throws
+        -> [String: JSON]
+    {
         return [
             "permits": .array(
                 try permits.map { row in

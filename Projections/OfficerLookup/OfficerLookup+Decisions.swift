@@ -1,77 +1,45 @@
 import BorderDomain
-import EventStore
 import Postgres
 
-/// How decisions on a record change the officer lookup: corrected and voided crossings,
-/// permits, accreditations and the overstay flag.
-extension OfficerLookup {
-    func applyDecision(_ event: TravellerEvent, recorded: RecordedEvent, on connection: PostgresConnection) throws {
-        let stream = recorded.stream
+/// How decisions change rows the officer lookup already holds: extended and cancelled permits,
+/// revoked accreditations, the overstay flag, corrected and voided crossings.
+extension OfficerLookupPage {
+    /// The statement for a decision that changes existing rows; nil for one that changes none.
+    func change(_ event: TravellerEvent, stream: String) -> PostgresConnection.Statement? {
         switch event {
-        case .arrivalRecorded, .departureRecorded, .permitRefused: return
-        case .permitGranted(let permit, _): try insertPermit(permit, stream: stream, on: connection)
+        case .arrivalRecorded, .departureRecorded, .permitRefused, .permitGranted, .delegateAccredited: return nil
         case .permitExtended(let change, _):
-            try connection.query(
+            return .init(
                 """
                 UPDATE \(schema).permits SET valid_until = $3::date,
                     maximum_stay_days = coalesce($4::bigint, maximum_stay_days)
                 WHERE stream = $1 AND id = $2
                 """,
-                [stream, change.permitId, change.validUntil.description, change.maximumStayDays.map { String($0) }],
-                context: "extend permit")
+                [stream, change.permitId, change.validUntil.description, change.maximumStayDays.map { String($0) }])
         case .permitCancelled(let withdrawal, _):
-            try connection.query(
-                "UPDATE \(schema).permits SET cancelled = TRUE WHERE stream = $1 AND id = $2",
-                [stream, withdrawal.id], context: "cancel permit")
-        case .delegateAccredited(let accreditation, _): try insertAccreditation(accreditation, stream, connection)
+            return .init(
+                "UPDATE \(schema).permits SET cancelled = TRUE WHERE stream = $1 AND id = $2", [stream, withdrawal.id])
         case .accreditationRevoked(let withdrawal, _):
-            try connection.query(
+            return .init(
                 "UPDATE \(schema).accreditations SET revoked = TRUE WHERE stream = $1 AND id = $2",
-                [stream, withdrawal.id], context: "revoke accreditation")
+                [stream, withdrawal.id])
         case .overstayFlagged, .overstayCleared:
             let flagged = if case .overstayFlagged = event { "true" } else { "false" }
-            try connection.query(
+            return .init(
                 """
                 INSERT INTO \(schema).overstays (stream, flagged) VALUES ($1, $2::boolean)
                 ON CONFLICT (stream) DO UPDATE SET flagged = excluded.flagged
-                """, [stream, flagged], context: "overstay flag")
-        case .crossingCorrected(let correction, _): try correct(correction, stream: stream, on: connection)
+                """, [stream, flagged])
+        case .crossingCorrected(let correction, _): return correct(correction, stream: stream)
         case .crossingVoided(let target, _, _):
-            try connection.query(
+            return .init(
                 "UPDATE \(schema).crossings SET voided = TRUE WHERE stream = $1 AND version = $2",
-                [stream, String(target)], context: "void crossing")
+                [stream, String(target)])
         }
     }
 
-    private func insertPermit(_ permit: Permit, stream: String, on connection: PostgresConnection) throws {
-        try connection.query(
-            """
-            INSERT INTO \(schema).permits (stream, id, kind, category, valid_from, valid_until, maximum_stay_days,
-                on_arrival)
-            VALUES ($1, $2, $3, $4, $5::date, $6::date, $7::bigint, $8::boolean)
-            """,
-            [
-                stream, permit.id, permit.kind.rawValue, permit.category, permit.validFrom.description,
-                permit.validUntil.description, permit.maximumStayDays.map { String($0) }, String(permit.onArrival),
-            ], context: "insert permit")
-    }
-
-    private func insertAccreditation(_ accreditation: Accreditation, _ stream: String, _ connection: PostgresConnection)
-        throws
-    {
-        try connection.query(
-            """
-            INSERT INTO \(schema).accreditations (stream, id, summit, delegation, role, valid_from, valid_until)
-            VALUES ($1, $2, $3, $4, $5, $6::date, $7::date)
-            """,
-            [
-                stream, accreditation.id, accreditation.summit, accreditation.delegation, accreditation.role.rawValue,
-                accreditation.validFrom.description, accreditation.validUntil.description,
-            ], context: "insert accreditation")
-    }
-
-    private func correct(_ correction: Correction, stream: String, on connection: PostgresConnection) throws {
-        try connection.query(
+    private func correct(_ correction: Correction, stream: String) -> PostgresConnection.Statement {
+        .init(
             """
             UPDATE \(schema).crossings SET corrected = TRUE,
                 occurred_at = coalesce(TIMESTAMPTZ 'epoch' + $3::bigint * INTERVAL '1 microsecond', occurred_at),
@@ -82,6 +50,6 @@ extension OfficerLookup {
             [
                 stream, String(correction.target), correction.occurredAt.map { String($0.microseconds) },
                 correction.port, correction.carrier, correction.flight, correction.purpose?.rawValue,
-            ], context: "correct crossing")
+            ])
     }
 }

@@ -19,13 +19,20 @@ extension OfficerLookup {
             ORDER BY nationality, issuing_state
             """,
             [number, nationality], context: "look up traveller")
-        return try rows.map { row in
+        // The rest of each record (crossings, permits, accreditations, overstay flag) in one round trip.
+        let streams = try rows.map { try $0.string(0) }
+        let records = try connection.pipeline(
+            streams.flatMap { [crossingsStatement(stream: $0, limit: crossingLimit)] + decisionStatements(stream: $0) },
+            context: "read traveller records")
+        return try rows.enumerated().map { index, row in
+            let parts = records[(index * 4)..<(index * 4 + 4)].map { $0 }
             var traveller = try travellerJSON(row)
-            let crossings = try self.crossings(stream: try row.string(0), limit: crossingLimit, on: connection)
+            let crossings = try parts[0].map(crossingJSON)
             traveller["crossings"] = .array(crossings)
             traveller["lastArrival"] = crossings.first { $0["direction"] == "arrival" } ?? .null
             traveller["lastDeparture"] = crossings.first { $0["direction"] == "departure" } ?? .null
-            for (key, value) in try decisions(stream: try row.string(0), on: connection) { traveller[key] = value }
+            let decisions = try decisionsJSON(permits: parts[1], accreditations: parts[2], overstay: parts[3])
+            for (key, value) in decisions { traveller[key] = value }
             return .object(traveller)
         }
     }
@@ -43,8 +50,8 @@ extension OfficerLookup {
         ]
     }
 
-    private func crossings(stream: String, limit: Int, on connection: PostgresConnection) throws -> [JSON] {
-        let rows = try connection.query(
+    private func crossingsStatement(stream: String, limit: Int) -> PostgresConnection.Statement {
+        .init(
             """
             SELECT position, direction, port, carrier, flight, purpose,
                 (extract(epoch FROM occurred_at) * 1000000)::bigint,
@@ -52,18 +59,19 @@ extension OfficerLookup {
             FROM \(schema).crossings WHERE stream = $1
             ORDER BY occurred_at DESC, position DESC LIMIT $2
             """,
-            [stream, String(limit)], context: "read crossings")
-        return try rows.map { row in
-            [
-                "position": .int(try row.int64(0)), "direction": .string(try row.string(1)),
-                "port": .string(try row.string(2)), "carrier": .optional(row[3]), "flight": .optional(row[4]),
-                "purpose": .optional(row[5]),
-                "occurredAt": .string(Timestamp(microseconds: try row.int64(6)).description),
-                "recordedAt": .string(Timestamp(microseconds: try row.int64(7)).description),
-                "anomalies": .array(PostgresArray.parse(try row.string(8)).map { .string($0) }),
-                "version": row[9].flatMap { Int64($0) }.map { .int($0) } ?? .null, "voided": .bool(try row.bool(10)),
-                "corrected": .bool(try row.bool(11)),
-            ]
-        }
+            [stream, String(limit)])
+    }
+
+    private func crossingJSON(_ row: PostgresRow) throws -> JSON {
+        [
+            "position": .int(try row.int64(0)), "direction": .string(try row.string(1)),
+            "port": .string(try row.string(2)), "carrier": .optional(row[3]), "flight": .optional(row[4]),
+            "purpose": .optional(row[5]),
+            "occurredAt": .string(Timestamp(microseconds: try row.int64(6)).description),
+            "recordedAt": .string(Timestamp(microseconds: try row.int64(7)).description),
+            "anomalies": .array(PostgresArray.parse(try row.string(8)).map { .string($0) }),
+            "version": row[9].flatMap { Int64($0) }.map { .int($0) } ?? .null, "voided": .bool(try row.bool(10)),
+            "corrected": .bool(try row.bool(11)),
+        ]
     }
 }

@@ -12,6 +12,9 @@ public protocol Projection: Sendable {
     func migrations() throws -> [Migration]
     /// Applies one event. Runs inside the transaction that also moves the checkpoint.
     func apply(_ event: RecordedEvent, on connection: PostgresConnection) throws
+    /// Applies a page of events in log order, as applying each in turn would. Runs inside the
+    /// transaction that also moves the checkpoint.
+    func apply(_ events: [RecordedEvent], on connection: PostgresConnection) throws
     /// The read model's tables with an ORDER BY that lists their rows in a fixed order.
     var checksumTables: [(name: String, order: String)] { get }
     /// Makes the same read model in another schema.
@@ -19,6 +22,11 @@ public protocol Projection: Sendable {
 }
 
 extension Projection {
+    /// One event after another.
+    public func apply(_ events: [RecordedEvent], on connection: PostgresConnection) throws {
+        for event in events { try apply(event, on: connection) }
+    }
+
     /// Loads the read model's `NNNN_*.sql` migrations, with `{{schema}}` replaced by `schema` and
     /// the shared tables written in (`ReadModelTables`).
     public func migrations(from folder: String, in bundle: Bundle) throws -> [Migration] {

@@ -80,9 +80,7 @@ public final class Projector: Sendable {
                 }
                 return 0
             }
-            for event in events where configuration.admits?(event) ?? true {
-                try projection.apply(event, on: connection)
-            }
+            try projection.apply(events.filter { configuration.admits?($0) ?? true }, on: connection)
             try connection.query(
                 "UPDATE \(projection.schema).checkpoint SET position = $1, updated_at = clock_timestamp()",
                 [String(last.position)], context: "move checkpoint")
