@@ -52,7 +52,13 @@ let package = Package(
             ],
             resources: [.copy("Migrations"), .copy("openapi.json")]
         ),
-        .target(name: "Benchmarks", dependencies: ["BorderTime", "EventStore", "JSON", "Postgres"]),
+        .target(
+            name: "Benchmarks",
+            dependencies: [
+                "BorderAPI", "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "JSON", "Postgres",
+                "Projections",
+            ]
+        ),
         .executableTarget(
             name: "border",
             dependencies: [

@@ -54,6 +54,11 @@ enum CommandLineInterface {
                                            send the unacknowledged again with their keys
           bench store [--seconds N] [--json]
                                            the event store beside bare INSERT/SELECT baselines
+          bench projections [--events N] [--seconds N] [--json]
+                                           read-model rebuild rate and live lag beside a bare
+                                           scan of the log and a bare NOTIFY
+          bench lookups [--travellers N] [--seconds N] [--json]
+                                           officer lookups by document beside a bare SELECT
 
         The database is found as PostgreSQL's tools find it: BORDER_DATABASE_URL (a URI or
         key=value string), else the PG* environment variables.
