@@ -50,6 +50,8 @@ enum CommandLineInterface {
           load --url URL [--token T] [--seconds S] [--clients C] [--record FILE]
                                            arrivals from C clients, each outcome recorded
           load check --record FILE         every acknowledged arrival is in the log
+          load fill [--events N]           append generated summit weeks straight to the store
+                                           until the log holds N events (100,000)
           load retry --url URL --record FILE
                                            send the unacknowledged again with their keys
           bench store [--seconds N] [--json]
