@@ -103,6 +103,9 @@ enum CommandLineInterface {
         case PostgresError.State.insufficientPrivilege?:
             return " (permission denied: migrate, --verify, --rebuild and audit as-of need the database owner,"
                 + " not border_app)"
+        case PostgresError.State.auditorSchema?:
+            return " (border_auditor owns a schema not named scratch_*, which could shadow another role's tables;"
+                + " inspect it and drop it)"
         default:
             return ""
         }
