@@ -26,7 +26,13 @@ struct BatchAppender {
         let results = try connection.pipeline(
             [
                 .init("BEGIN"),
-                .init("SET LOCAL lock_timeout = '\(lockTimeoutMilliseconds)ms'"),
+                // Plans made for each call: a plan cached while `commands` was small scanned the
+                // whole table for every batch until the next ANALYZE.
+                .init(
+                    """
+                    SELECT set_config('lock_timeout', '\(lockTimeoutMilliseconds)ms', TRUE),
+                        set_config('plan_cache_mode', 'force_custom_plan', TRUE)
+                    """),
                 .init(
                     """
                     SELECT position, hash, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
