@@ -90,7 +90,7 @@ let package = Package(
                 "Snapshots", "TestSupport",
             ]
         ),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPClient", "HTTPServer"]),
         .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain", "BorderTime", "JSON"]),
         .testTarget(
             name: "BuildingBlockTests",

@@ -4,8 +4,9 @@ import Foundation
     import Glibc
 #endif
 
-/// A small blocking HTTP/1.1 client over a TCP socket, for the demo feed and end-to-end tests:
-/// one connection per request (`Connection: close`), reading the answer to end of stream.
+/// A small blocking HTTP/1.1 client over a TCP socket, for the demo feed, the load generator and
+/// end-to-end tests: `request` opens a connection per request (`Connection: close`);
+/// ``HTTPConnection`` keeps one open across requests.
 public struct HTTPClient: Sendable {
     public struct Response: Sendable {
         public var status: Int
@@ -44,19 +45,29 @@ public struct HTTPClient: Sendable {
         self.init(host: String(authority[0]), port: port)
     }
 
+    /// Sends one request on a connection of its own (`Connection: close`) and reads the answer
+    /// to the end of the stream.
     public func request(
         _ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []
     ) throws(Failure) -> Response {
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"
+        let socket = try connect()
+        defer { close(socket) }
+        try send(message(method, target, headers: headers, body: body, keepAlive: false), on: socket)
+        return try Self.parse(try receiveAll(from: socket))
+    }
+
+    /// The request's bytes: head, the bearer token unless `headers` has an Authorization, body.
+    func message(
+        _ method: String, _ target: String, headers: [(String, String)], body: [UInt8], keepAlive: Bool
+    ) -> [UInt8] {
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: \(host):\(port)\r\n"
+        if !keepAlive { head += "Connection: close\r\n" }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if let bearerToken, !headers.contains(where: { $0.0.lowercased() == "authorization" }) {
             head += "Authorization: Bearer \(bearerToken)\r\n"
         }
         head += "Content-Length: \(body.count)\r\n\r\n"
-        let socket = try connect()
-        defer { close(socket) }
-        try send(Array(head.utf8) + body, on: socket)
-        return try Self.parse(try receiveAll(from: socket))
+        return Array(head.utf8) + body
     }
 
     public func post(_ target: String, json: String, headers: [(String, String)] = []) throws(Failure) -> Response {
@@ -64,7 +75,7 @@ public struct HTTPClient: Sendable {
             "POST", target, headers: [("Content-Type", "application/json")] + headers, body: Array(json.utf8))
     }
 
-    private func connect() throws(Failure) -> Int32 {
+    func connect() throws(Failure) -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket() failed: errno \(errno)") }
         var address = sockaddr_in()
@@ -86,7 +97,7 @@ public struct HTTPClient: Sendable {
         return descriptor
     }
 
-    private func send(_ bytes: [UInt8], on socket: Int32) throws(Failure) {
+    func send(_ bytes: [UInt8], on socket: Int32) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
             // MSG_NOSIGNAL: a peer that closed is an error to report, not a SIGPIPE that kills us.
@@ -110,11 +121,24 @@ public struct HTTPClient: Sendable {
     }
 
     static func parse(_ bytes: [UInt8]) throws(Failure) -> Response {
-        let separator: [UInt8] = [13, 10, 13, 10]
-        guard let end = bytes.indices.first(where: { bytes[$0...].starts(with: separator) }) else {
+        guard let end = headEnd(in: bytes) else {
             throw Failure(description: "response has no header end")
         }
-        let lines = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        let head = try parseHead(bytes[..<end])
+        return Response(status: head.status, headers: head.headers, body: Array(bytes[(end + 4)...]))
+    }
+
+    /// Where the blank line that ends the head starts, if it has arrived.
+    static func headEnd(in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 4 else { return nil }
+        return (0...(bytes.count - 4)).first {
+            bytes[$0] == 13 && bytes[$0 + 1] == 10 && bytes[$0 + 2] == 13 && bytes[$0 + 3] == 10
+        }
+    }
+
+    /// The status and the headers (names lowercased) of a response head.
+    static func parseHead(_ bytes: ArraySlice<UInt8>) throws(Failure) -> (status: Int, headers: [String: String]) {
+        let lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n")
         let statusParts = lines[0].split(separator: " ")
         guard statusParts.count >= 2, let status = Int(statusParts[1]) else {
             throw Failure(description: "response has no status line")
@@ -125,6 +149,6 @@ public struct HTTPClient: Sendable {
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
                 in: .whitespaces)
         }
-        return Response(status: status, headers: headers, body: Array(bytes[(end + 4)...]))
+        return (status, headers)
     }
 }

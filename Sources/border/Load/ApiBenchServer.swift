@@ -3,13 +3,16 @@ import Foundation
 import HTTPClient
 import Postgres
 
-/// A `border serve` child process for `bench api`, on a port it picks, with a token of its own.
+/// A `border serve` child process for `bench api`, on a port it picks, with a token of its own,
+/// and a `border project officer-lookup` child keeping the lookups' read model, as in service.
 final class ApiBenchServer {
     let process: Process
+    let projector: Process
     let client: HTTPClient
 
-    private init(process: Process, client: HTTPClient) {
+    private init(process: Process, projector: Process, client: HTTPClient) {
         self.process = process
+        self.projector = projector
         self.client = client
     }
 
@@ -32,7 +35,13 @@ final class ApiBenchServer {
         let text = String(decoding: line, as: UTF8.self).split(separator: "\n")[0]
         var client = try HTTPClient(url: String(text.dropFirst("listening on ".count)))
         client.bearerToken = token
-        return ApiBenchServer(process: process, client: client)
+        let projector = Process()
+        projector.executableURL = process.executableURL
+        projector.arguments = ["project", "officer-lookup"]
+        projector.standardOutput = FileHandle.nullDevice
+        projector.standardError = FileHandle.nullDevice
+        try projector.run()
+        return ApiBenchServer(process: process, projector: projector, client: client)
     }
 
     /// The server's peak resident memory (VmHWM), in megabytes.
@@ -44,8 +53,9 @@ final class ApiBenchServer {
     }
 
     func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
+        for child in [projector, process] where child.isRunning {
+            child.terminate()
+            child.waitUntilExit()
+        }
     }
 }

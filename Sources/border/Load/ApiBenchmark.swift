@@ -36,6 +36,10 @@ struct ApiBenchmark {
                 ComparisonLine(
                     benchmark: "store append 1 event", clients: count, measured: reference.store,
                     baseline: "bare INSERT 1 row", baselineMeasured: reference.bare))
+            if let lookups, !lookups.unanswered.isEmpty {
+                let counts = lookups.unanswered.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+                note("lookups not answered 200, left out of the figures: \(counts.joined(separator: ", "))")
+            }
             if let lookupFigures {
                 report(
                     ComparisonLine(
@@ -50,7 +54,8 @@ struct ApiBenchmark {
         throws -> Benchmarks.Measurement
     {
         let http = server.client
-        return try LoadRunner.run(clients: clients, seconds: seconds, setUp: { _ in () }) { _, client, count in
+        return try LoadRunner.run(clients: clients, seconds: seconds, setUp: { _ in HTTPConnection(client: http) }) {
+            http, client, count in
             let status = traffic.post(client: client, count: count, with: http)
             guard status == 201 else { throw BenchmarkError(message: "an arrival was answered \(status)") }
             let number = traffic.documentNumber(client: client, count: count)

@@ -79,8 +79,9 @@ struct LoadCommand {
         let outcomes = Mutex([String]())
         let statuses = Mutex([Int: Int]())
         let http = client!
-        let measured = try LoadRunner.run(clients: clients, seconds: Double(seconds), setUp: { _ in () }) {
-            _, client, count in
+        let measured = try LoadRunner.run(
+            clients: clients, seconds: Double(seconds), setUp: { _ in HTTPConnection(client: http) }
+        ) { http, client, count in
             let status = traffic.post(client: client, count: count, with: http)
             let key = traffic.key(client: client, count: count)
             outcomes.withLock { $0.append(status == 201 ? "201 \(key)" : "\(status) \(key) \(client) \(count)") }

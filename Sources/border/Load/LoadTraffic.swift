@@ -45,7 +45,7 @@ struct LoadTraffic: Sendable {
     }
 
     /// Posts one arrival; returns the HTTP status (0 when the connection failed).
-    func post(client: Int, count: Int, with http: HTTPClient) -> Int {
+    func post(client: Int, count: Int, with http: HTTPConnection) -> Int {
         let headers = [("Idempotency-Key", key(client: client, count: count)), ("X-Terminal-Id", "load-\(client)")]
         return (try? http.post("/v1/arrivals", json: arrival(client: client, count: count), headers: headers))?.status
             ?? 0
