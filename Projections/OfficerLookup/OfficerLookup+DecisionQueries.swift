@@ -2,21 +2,22 @@ import JSON
 import Postgres
 
 extension OfficerLookup {
-    /// The queries for the permits, accreditations and overstay flag on a traveller's record.
-    func decisionStatements(stream: String) -> [PostgresConnection.Statement] {
+    /// The queries for the permits, accreditations and overstay flags of the streams `matching`
+    /// (a query on $1 and $2) selects, each row with its stream last.
+    func decisionStatements(matching: String) -> [PostgresConnection.Statement] {
         [
             .init(
                 """
                 SELECT id, kind, category, valid_from::text, valid_until::text, maximum_stay_days, on_arrival,
-                    cancelled
-                FROM \(schema).permits WHERE stream = $1 ORDER BY valid_from DESC, id
-                """, [stream]),
+                    cancelled, stream
+                FROM \(schema).permits WHERE stream IN (\(matching)) ORDER BY stream, valid_from DESC, id
+                """),
             .init(
                 """
-                SELECT id, summit, delegation, role, valid_from::text, valid_until::text, revoked
-                FROM \(schema).accreditations WHERE stream = $1 ORDER BY valid_from DESC, id
-                """, [stream]),
-            .init("SELECT flagged FROM \(schema).overstays WHERE stream = $1", [stream]),
+                SELECT id, summit, delegation, role, valid_from::text, valid_until::text, revoked, stream
+                FROM \(schema).accreditations WHERE stream IN (\(matching)) ORDER BY stream, valid_from DESC, id
+                """),
+            .init("SELECT flagged, stream FROM \(schema).overstays WHERE stream IN (\(matching))"),
         ]
     }
 

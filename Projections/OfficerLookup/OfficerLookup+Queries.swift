@@ -5,11 +5,50 @@ import Postgres
 extension OfficerLookup {
     /// Travellers holding document `number`, optionally of one nationality, with their last
     /// crossings (newest first, at most `crossingLimit`), as the API answers them.
+    ///
+    /// The whole lookup is one round trip: every part of the records is selected by the same
+    /// match on the document, in one pipeline. With `begin` (such as `BEGIN ISOLATION LEVEL
+    /// REPEATABLE READ, READ ONLY`) the pipeline is a transaction of its own, so that the parts
+    /// come from one snapshot of the read model; without, the caller holds the transaction.
     public func travellers(
-        documentNumber number: String, nationality: String?, crossingLimit: Int = 10,
+        documentNumber number: String, nationality: String?, crossingLimit: Int = 10, begin: String? = nil,
         on connection: PostgresConnection
     ) throws -> [JSON] {
-        let rows = try connection.query(
+        let matching = """
+            SELECT stream FROM \(schema).travellers
+            WHERE document_number = $1 AND ($2::text IS NULL OR nationality = $2)
+            """
+        let parts =
+            ([crossingsStatement(matching: matching, limit: crossingLimit)] + decisionStatements(matching: matching))
+            .map { PostgresConnection.Statement($0.sql, [number, nationality] + $0.parameters) }
+        let statements = [travellersStatement(number: number, nationality: nationality)] + parts
+        let results =
+            if let begin {
+                try connection.pipelinedTransaction(statements, begin: begin, context: "look up traveller")
+            } else {
+                try connection.pipeline(statements, context: "look up traveller")
+            }
+        // Every part's last column is the stream it belongs to.
+        let byStream = try results.dropFirst().map { rows in
+            try Dictionary(grouping: rows) { try $0.string($0.values.count - 1) }
+        }
+        return try results[0].map { row in
+            let stream = try row.string(0)
+            var traveller = try travellerJSON(row)
+            let crossings = try (byStream[0][stream] ?? []).map(crossingJSON)
+            traveller["crossings"] = .array(crossings)
+            traveller["lastArrival"] = crossings.first { $0["direction"] == "arrival" } ?? .null
+            traveller["lastDeparture"] = crossings.first { $0["direction"] == "departure" } ?? .null
+            let decisions = try decisionsJSON(
+                permits: byStream[1][stream] ?? [], accreditations: byStream[2][stream] ?? [],
+                overstay: byStream[3][stream] ?? [])
+            for (key, value) in decisions { traveller[key] = value }
+            return .object(traveller)
+        }
+    }
+
+    private func travellersStatement(number: String, nationality: String?) -> PostgresConnection.Statement {
+        .init(
             """
             SELECT stream, issuing_state, document_number, nationality, document_code, primary_identifier,
                 secondary_identifiers, date_of_birth, sex, date_of_expiry, in_country, anomalies, last_position,
@@ -18,23 +57,7 @@ extension OfficerLookup {
             WHERE document_number = $1 AND ($2::text IS NULL OR nationality = $2)
             ORDER BY nationality, issuing_state
             """,
-            [number, nationality], context: "look up traveller")
-        // The rest of each record (crossings, permits, accreditations, overstay flag) in one round trip.
-        let streams = try rows.map { try $0.string(0) }
-        let records = try connection.pipeline(
-            streams.flatMap { [crossingsStatement(stream: $0, limit: crossingLimit)] + decisionStatements(stream: $0) },
-            context: "read traveller records")
-        return try rows.enumerated().map { index, row in
-            let parts = records[(index * 4)..<(index * 4 + 4)].map { $0 }
-            var traveller = try travellerJSON(row)
-            let crossings = try parts[0].map(crossingJSON)
-            traveller["crossings"] = .array(crossings)
-            traveller["lastArrival"] = crossings.first { $0["direction"] == "arrival" } ?? .null
-            traveller["lastDeparture"] = crossings.first { $0["direction"] == "departure" } ?? .null
-            let decisions = try decisionsJSON(permits: parts[1], accreditations: parts[2], overstay: parts[3])
-            for (key, value) in decisions { traveller[key] = value }
-            return .object(traveller)
-        }
+            [number, nationality])
     }
 
     private func travellerJSON(_ row: PostgresRow) throws -> [String: JSON] {
@@ -50,16 +73,22 @@ extension OfficerLookup {
         ]
     }
 
-    private func crossingsStatement(stream: String, limit: Int) -> PostgresConnection.Statement {
+    /// The last `limit` crossings of each stream that `matching` (a query on $1 and $2) selects,
+    /// newest first, the stream last.
+    private func crossingsStatement(matching: String, limit: Int) -> PostgresConnection.Statement {
         .init(
             """
             SELECT position, direction, port, carrier, flight, purpose,
                 (extract(epoch FROM occurred_at) * 1000000)::bigint,
-                (extract(epoch FROM recorded_at) * 1000000)::bigint, anomalies, version, voided, corrected
-            FROM \(schema).crossings WHERE stream = $1
-            ORDER BY occurred_at DESC, position DESC LIMIT $2
+                (extract(epoch FROM recorded_at) * 1000000)::bigint, anomalies, version, voided, corrected, stream
+            FROM (
+                SELECT c.*, row_number() OVER (PARTITION BY stream ORDER BY occurred_at DESC, position DESC) AS n
+                FROM \(schema).crossings c WHERE stream IN (\(matching))
+            ) AS c
+            WHERE n <= $3
+            ORDER BY stream, occurred_at DESC, position DESC
             """,
-            [stream, String(limit)])
+            [String(limit)])
     }
 
     private func crossingJSON(_ row: PostgresRow) throws -> JSON {

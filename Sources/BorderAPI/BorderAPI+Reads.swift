@@ -28,9 +28,8 @@ extension BorderAPI {
             // One snapshot for the several queries of a lookup, so that an answer never mixes
             // the read model before and after a projector's batch.
             matches = try pool.withReadConnection { connection in
-                try connection.withTransaction(context: "lookup", begin: Self.snapshotRead) { connection in
-                    try lookup.travellers(documentNumber: document, nationality: nationality, on: connection)
-                }
+                try lookup.travellers(
+                    documentNumber: document, nationality: nationality, begin: Self.snapshotRead, on: connection)
             }
         } catch {
             throw APIError(.unavailable, "the officer lookup is unavailable")

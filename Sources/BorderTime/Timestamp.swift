@@ -26,11 +26,18 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let day = seconds.floorDivided(by: 86_400)
         let civil = CivilDay(daysSinceEpoch: day)
         let secondOfDay = seconds - day * 86_400
-        var text = String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d", civil.year, civil.month, civil.day,
-            secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
-        if fraction != 0 { text += String(format: ".%06d", fraction) }
+        var text = Self.padded(civil.year, 4) + "-" + Self.padded(civil.month, 2) + "-" + Self.padded(civil.day, 2)
+        text += "T" + Self.padded(secondOfDay / 3600, 2) + ":" + Self.padded(secondOfDay / 60 % 60, 2)
+        text += ":" + Self.padded(secondOfDay % 60, 2)
+        if fraction != 0 { text += "." + Self.padded(fraction, 6) }
         return text + "Z"
+    }
+
+    /// `value` in decimal with leading zeros to `width` digits (a year before 1000, a fraction).
+    private static func padded<Value: BinaryInteger>(_ value: Value, _ width: Int) -> String {
+        let digits = String(value)
+        return value < 0 || digits.count >= width
+            ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Parses RFC 3339 (`2024-10-20T15:30:00Z`, `2024-10-20T16:30:00.25+01:00`); nil when malformed.

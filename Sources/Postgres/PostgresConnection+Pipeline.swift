@@ -49,6 +49,22 @@ extension PostgresConnection {
         return try readPipelineResults(count: statements.count, context: context)
     }
 
+    /// `statements` as one transaction in one round trip: `begin` (such as `BEGIN ISOLATION
+    /// LEVEL REPEATABLE READ, READ ONLY`), the statements, COMMIT, all in one pipeline; the
+    /// statements' results, in order. When one fails, the transaction is rolled back before the
+    /// error is thrown, so that the connection is left outside any transaction.
+    public func pipelinedTransaction(_ statements: [Statement], begin: String = "BEGIN", context: String = "pipeline")
+        throws(PostgresError) -> [[PostgresRow]]
+    {
+        do {
+            let results = try pipeline([.init(begin)] + statements + [.init("COMMIT")], context: context)
+            return Array(results.dropFirst().dropLast())
+        } catch {
+            if !isClosed { _ = try? execute("ROLLBACK", context: "\(context) rollback") }
+            throw error
+        }
+    }
+
     private func send(_ statement: Statement, as name: String) -> Int32 {
         guard let values = statement.binaryParameters else {
             return Self.withCStrings(statement.parameters) { pointers in

@@ -29,6 +29,16 @@ struct TimestampTests {
         }
     }
 
+    @Test(arguments: [
+        (Int64(1_729_438_200_000_000), "2024-10-20T15:30:00Z"),
+        (1_729_438_200_000_250, "2024-10-20T15:30:00.000250Z"),
+        (-1, "1969-12-31T23:59:59.999999Z"),
+        (-59_011_459_200_000_000, "0100-01-01T00:00:00Z"),
+    ])
+    func descriptionIsRFC3339WithZeroPadding(microseconds: Int64, text: String) {
+        #expect(Timestamp(microseconds: microseconds).description == text)
+    }
+
     @Test func civilDayIsTheUTCDay() {
         #expect(Timestamp(rfc3339: "2024-10-20T23:59:59Z")?.civilDay == CivilDay(year: 2024, month: 10, day: 20))
         #expect(Timestamp(microseconds: -1).civilDay == CivilDay(year: 1969, month: 12, day: 31))

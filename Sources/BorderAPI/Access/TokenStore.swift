@@ -19,7 +19,7 @@ public struct TokenStore: Sendable {
     public func create(name: String, role: Role, on connection: PostgresConnection) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let token = "bct_" + bytes.map { String(format: "%02x", $0) }.joined()
+        let token = "bct_" + Self.hex(bytes)
         try connection.query(
             "INSERT INTO api_tokens (name, role, token_sha256) VALUES ($1, $2, decode($3, 'hex'))",
             [name, role.rawValue, Self.digest(token)], context: "create token")
@@ -68,6 +68,12 @@ public struct TokenStore: Sendable {
     static func digest(_ token: String) -> String {
         var digest = SHA256()
         digest.update(Array(token.utf8))
-        return digest.finalize().map { String(format: "%02x", $0) }.joined()
+        return hex(digest.finalize())
+    }
+
+    /// Lower-case hex digits of `bytes` (every request hashes its token: no formatter per byte).
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] }, as: UTF8.self)
     }
 }

@@ -10,7 +10,7 @@ import Synchronization
 /// lookup's travellers table straight on the database, as the baseline. Only lookups answered
 /// 200 are measured; the others are counted in `unanswered`. Bounded: it stops when told.
 final class LookupLoad: @unchecked Sendable {
-    static let threads = 8
+    static let threads = 32
     static let settled = 2.0
     let rate: Int
     let recorded: RecordedDocuments
