@@ -38,7 +38,8 @@ public struct LookupBenchmark: Sendable {
         }
     }
 
-    /// The lookup the API makes: one REPEATABLE READ, READ ONLY transaction per lookup.
+    /// The lookup the API makes: one REPEATABLE READ, READ ONLY transaction per lookup, in one
+    /// round trip.
     func lookups(clients: Int) throws -> Measurement {
         let conninfo = conninfo
         let travellers = travellers
@@ -47,11 +48,9 @@ public struct LookupBenchmark: Sendable {
             clients: clients, seconds: seconds, setUp: { _ in try PostgresConnection(conninfo: conninfo) }
         ) { connection, _, _ in
             let document = Self.document(Int.random(in: 1...travellers))
-            let found = try connection.withTransaction(
-                context: "lookup", begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
-            ) { connection in
-                try lookup.travellers(documentNumber: document, nationality: nil, on: connection)
-            }
+            let found = try lookup.travellers(
+                documentNumber: document, nationality: nil, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+                on: connection)
             guard found.count == 1 else { throw BenchmarkError(message: "no traveller holds \(document)") }
             return 1
         }

@@ -26,13 +26,7 @@ struct BatchAppender {
         let results = try connection.pipeline(
             [
                 .init("BEGIN"),
-                // Plans made for each call: a plan cached while `commands` was small scanned the
-                // whole table for every batch until the next ANALYZE.
-                .init(
-                    """
-                    SELECT set_config('lock_timeout', '\(lockTimeoutMilliseconds)ms', TRUE),
-                        set_config('plan_cache_mode', 'force_custom_plan', TRUE)
-                    """),
+                .init("SET LOCAL lock_timeout = '\(lockTimeoutMilliseconds)ms'"),
                 .init(
                     """
                     SELECT position, hash, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
@@ -43,11 +37,13 @@ struct BatchAppender {
                     SELECT s, (SELECT max(version) FROM events WHERE stream = s)
                     FROM unnest($1::text[]) AS s
                     """, [PostgresArray.literal(streams)]),
+                // Planned for each call: a plan cached while `commands` was small scanned the
+                // whole table for every batch until the next ANALYZE.
                 .init(
                     """
                     SELECT id, request_hash, stream, first_position, last_position, outcome
                     FROM commands WHERE id = ANY($1::text[])
-                    """, [PostgresArray.literal(ids)]),
+                    """, [PostgresArray.literal(ids)], plannedEachCall: true),
             ], context: "lock log head")
         guard let head = results[2].first else {
             throw EventStoreError(.corrupt, "the log has no head row; run `border migrate`")

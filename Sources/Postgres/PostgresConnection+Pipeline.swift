@@ -7,10 +7,15 @@ extension PostgresConnection {
         public var parameters: [String?]
         /// Parameters in PostgreSQL's binary format instead (`parameters` is then empty).
         public var binaryParameters: [[UInt8]?]?
+        /// Sent unprepared, so that it is planned for each call with its values and the table's
+        /// size at the time: for a query whose best plan changes as a table grows, where a plan
+        /// cached while the table was small would be kept until the next ANALYZE.
+        public var plannedEachCall = false
 
-        public init(_ sql: String, _ parameters: [String?] = []) {
+        public init(_ sql: String, _ parameters: [String?] = [], plannedEachCall: Bool = false) {
             self.sql = sql
             self.parameters = parameters
+            self.plannedEachCall = plannedEachCall
         }
 
         /// A statement whose parameters are sent in binary format: their types come from the
@@ -32,7 +37,8 @@ extension PostgresConnection {
         -> [[PostgresRow]]
     {
         let names = try statements.map { statement throws(PostgresError) in
-            try preparedName(for: statement.sql, parameterCount: statement.parameterCount, context: context)
+            statement.plannedEachCall
+                ? nil : try preparedName(for: statement.sql, parameterCount: statement.parameterCount, context: context)
         }
         guard PQenterPipelineMode(live) == 1 else {
             throw PostgresError(code: .connection, serverMessage: lastError, context: "\(context) (enter pipeline)")
@@ -65,10 +71,14 @@ extension PostgresConnection {
         }
     }
 
-    private func send(_ statement: Statement, as name: String) -> Int32 {
+    /// Sends the statement prepared as `name`, or unprepared when `name` is nil.
+    private func send(_ statement: Statement, as name: String?) -> Int32 {
         guard let values = statement.binaryParameters else {
             return Self.withCStrings(statement.parameters) { pointers in
-                PQsendQueryPrepared(live, name, Int32(pointers.count), pointers, nil, nil, 0)
+                guard let name else {
+                    return PQsendQueryParams(live, statement.sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+                }
+                return PQsendQueryPrepared(live, name, Int32(pointers.count), pointers, nil, nil, 0)
             }
         }
         let lengths = values.map { Int32($0?.count ?? 0) }
@@ -81,6 +91,10 @@ extension PostgresConnection {
                 guard let value else { return nil }
                 defer { offset += value.count }
                 return (buffer.baseAddress! + offset).assumingMemoryBound(to: CChar.self)
+            }
+            guard let name else {
+                return PQsendQueryParams(
+                    live, statement.sql, Int32(values.count), nil, pointers, lengths, formats, 0)
             }
             return PQsendQueryPrepared(live, name, Int32(values.count), pointers, lengths, formats, 0)
         }

@@ -1,0 +1,42 @@
+import Postgres
+import TestSupport
+import Testing
+
+@Suite("Pipelines")
+struct PipelineTests {
+    @Test func aStatementPlannedForEachCallIsAnsweredAndNeverPrepared() throws {
+        let connection = try TestDatabase(prefix: "pipeline").connect()
+        let sql = "SELECT $1::text || '-unprepared', $2::int + 1"
+        let results = try connection.pipeline([
+            .init(sql, ["first", "41"], plannedEachCall: true),
+            .init("SELECT $1::text || '-prepared'", ["second"]),
+            .init(sql, ["third", "1"], plannedEachCall: true),
+        ])
+
+        #expect(try results.map { try $0[0].string(0) } == ["first-unprepared", "second-prepared", "third-unprepared"])
+        #expect(try results[0][0].string(1) == "42")
+        let prepared = try connection.query("SELECT statement FROM pg_prepared_statements").map { try $0.string(0) }
+        #expect(prepared.contains { $0.contains("-prepared") })
+        #expect(!prepared.contains { $0.contains("-unprepared") })
+    }
+
+    @Test func aPipelinedTransactionAnswersItsStatementsAndRollsBackOnAFailure() throws {
+        let connection = try TestDatabase(prefix: "pipeline").connect()
+        try connection.execute("CREATE TABLE pipelined (id int PRIMARY KEY)")
+
+        let results = try connection.pipelinedTransaction([
+            .init("INSERT INTO pipelined VALUES (1), (2)"), .init("SELECT count(*) FROM pipelined"),
+        ])
+        #expect(results.count == 2)
+        #expect(try results[1][0].int64(0) == 2)
+
+        #expect(throws: PostgresError.self) {
+            try connection.pipelinedTransaction([
+                .init("INSERT INTO pipelined VALUES (3)"), .init("INSERT INTO pipelined VALUES (1)"),
+            ])
+        }
+        // Rolled back whole, and the connection is outside any transaction again.
+        #expect(try connection.query("SELECT array_agg(id ORDER BY id)::text FROM pipelined")[0].string(0) == "{1,2}")
+        #expect(try connection.query("SELECT now() = statement_timestamp()")[0].bool(0))
+    }
+}
