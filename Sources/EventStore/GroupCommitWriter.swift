@@ -16,7 +16,6 @@ public final class GroupCommitWriter: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue = [Ticket]()
     private var stopped = false
-    private var thread: Thread?
     private var connection: PostgresConnection?
     private let onOutage: @Sendable (EventStoreError) -> Void
     private let counters = Atomic<Int>(0)
@@ -45,10 +44,10 @@ public final class GroupCommitWriter: @unchecked Sendable {
         self.store = store
         self.maxEventsPerBatch = maxEventsPerBatch
         self.onOutage = onOutage
-        // The thread keeps the writer alive until `shutdown()` lets it finish.
+        // The thread keeps the writer alive until `shutdown()` lets it finish, and then lets it go:
+        // the writer does not keep the thread, which would make a cycle that is never freed.
         let thread = Thread { self.run() }
         thread.name = "border.group-commit"
-        self.thread = thread
         thread.start()
     }
 
