@@ -20,10 +20,11 @@ final class RunningSystem: @unchecked Sendable {
     private(set) var officerToken = ""
     private var extra = [Process]()
 
+    /// The `border` built beside this test runner, so that a build in another scratch path (a
+    /// sanitized one, `Scripts/sanitize`) runs its own binary and not the plain debug build's.
     static var binary: URL {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/border")
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("border")
     }
 
     init(startProjector: Bool = true) throws {
