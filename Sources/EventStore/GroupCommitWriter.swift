@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Postgres
 import Synchronization
 
@@ -23,7 +24,7 @@ public final class GroupCommitWriter: @unchecked Sendable {
     /// Transactions by the number of commands they carried, in buckets of at most 1, 2, 4, ... 256
     /// commands and more (the last): a histogram of the batching.
     public static let batchBuckets = [1, 2, 4, 8, 16, 32, 64, 128, 256]
-    private let batchCounts = Mutex([Int](repeating: 0, count: GroupCommitWriter.batchBuckets.count + 1))
+    private let batchCounts = Locked([Int](repeating: 0, count: GroupCommitWriter.batchBuckets.count + 1))
 
     /// How many transactions carried at most each of `batchBuckets` commands (not cumulative;
     /// the last count is for larger batches).

@@ -1,8 +1,8 @@
 import Benchmarks
 import Foundation
 import HTTPClient
+import Locking
 import Postgres
-import Synchronization
 
 /// Officer lookups by document at a fixed total rate, from `threads` threads, of documents
 /// recorded so far; beside them, at a tenth of the rate, the bare indexed SELECT of the lookup's
@@ -11,7 +11,7 @@ final class LookupLoad: @unchecked Sendable {
     static let threads = 8
     let rate: Int
     let recorded: RecordedDocuments
-    private let stopped = Mutex(false)
+    private let stopped = Locked(false)
     private let api = Latencies()
     private let bare = Latencies()
     private let group = DispatchGroup()
@@ -72,7 +72,7 @@ final class LookupLoad: @unchecked Sendable {
 
 /// The documents recorded so far, shared by the writers and the paced lookups.
 final class RecordedDocuments: Sendable {
-    private let documents = Mutex([String]())
+    private let documents = Locked([String]())
 
     func append(_ document: String) { documents.withLock { $0.append(document) } }
 
@@ -81,7 +81,7 @@ final class RecordedDocuments: Sendable {
 
 /// Latencies gathered from several threads.
 final class Latencies: Sendable {
-    private let values = Mutex([Double]())
+    private let values = Locked([Double]())
 
     func append(_ value: Double) { values.withLock { $0.append(value) } }
 
