@@ -34,7 +34,13 @@ public struct ScratchBuild {
         let projector = Projector(
             projection: projection,
             configuration: .init(batchSize: 5000, lastPosition: lastPosition, admits: admits))
+        var pages = 0
         while try projector.runBatch(on: connection) > 0 {
+            pages += 1
+            // A new schema's tables have no statistics until autovacuum comes by, which a build
+            // of a few seconds never sees: the planner would take them for empty. Analysing as
+            // they double in size keeps its row counts within a factor of two.
+            if pages & (pages - 1) == 0 { try projection.analyze(on: connection) }
             progress(try projector.checkpoint(on: connection))
         }
         return ScratchBuild(
@@ -128,6 +134,13 @@ public struct ScratchBuild {
 }
 
 extension Projection {
+    /// Updates the planner's statistics of every table of the read model.
+    func analyze(on connection: PostgresConnection) throws {
+        for table in checksumTables {
+            try connection.execute("ANALYZE \(schema).\(table.name)", context: "analyze \(table.name)")
+        }
+    }
+
     /// A checksum of every table of the read model (its checkpoint excluded), for comparing two
     /// builds of it.
     public func checksums(on connection: PostgresConnection) throws -> [String: String] {

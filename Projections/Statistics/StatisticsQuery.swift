@@ -11,22 +11,22 @@ struct StatisticsQuery {
     var groupBy: [String]
 
     /// Checks the range and that every dimension is one of `known`, once; the error names the
-    /// parameter at fault (`from`, `to` or `groupBy`).
+    /// parameter at fault (`from`, `to` or `groupBy`) and repeats nothing the client sent.
     init(from: CivilDay, to: CivilDay, groupBy: [String], known: [String]) throws(ProjectionError) {
         guard from.isValid else { throw Self.invalid("from: not a real date") }
         guard to.isValid else { throw Self.invalid("to: not a real date") }
         let days = to.daysSinceEpoch - from.daysSinceEpoch + 1
-        guard days >= 1 else { throw Self.invalid("to: \(to) is before from \(from)") }
+        guard days >= 1 else { throw Self.invalid("to: comes before from") }
         guard days <= Self.maximumDays else {
             throw Self.invalid("to: the range spans \(days) days; at most \(Self.maximumDays)")
         }
         for (index, dimension) in groupBy.enumerated() {
+            // Name the dimension by its place, never by what was sent (it could be anything).
             guard known.contains(dimension) else {
-                let shown = dimension.prefix(40)
-                throw Self.invalid("groupBy: unknown dimension \"\(shown)\"; one of \(known.joined(separator: ", "))")
+                throw Self.invalid("groupBy: dimension \(index + 1) is not one of \(known.joined(separator: ", "))")
             }
             guard !groupBy[..<index].contains(dimension) else {
-                throw Self.invalid("groupBy: \(dimension) is named twice")
+                throw Self.invalid("groupBy: dimension \(index + 1) repeats an earlier one")
             }
         }
         self.from = from

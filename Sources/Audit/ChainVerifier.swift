@@ -95,9 +95,22 @@ public struct ChainVerifier: Sendable {
         if report.broken == nil && to == nil && (report.last != head.position || report.lastHash != head.hash) {
             report.broken = .headMismatch(headPosition: head.position, lastPosition: report.last)
         }
+        if report.broken == nil && to == nil {
+            report.broken = try eventsPastTheHead(on: connection)
+        }
         if report.broken == nil, let checkpoint, checkpoint.position > report.last {
             report.broken = .shorterThanCheckpoint(checkpointPosition: checkpoint.position, lastPosition: report.last)
         }
         return report
+    }
+
+    /// An event stored past the log's head, which no append through the store or the database's
+    /// triggers can leave (one inserted with the triggers bypassed): the head is read after the
+    /// last stored position, so events appended meanwhile are not mistaken for one.
+    func eventsPastTheHead(on connection: PostgresConnection) throws -> Break? {
+        let rows = try connection.query("SELECT max(position) FROM events", context: "read last position")
+        guard let last = try rows.first?.optionalInt64(0) else { return nil }
+        let head = try store.head(on: connection)
+        return last > head.position ? .headMismatch(headPosition: head.position, lastPosition: last) : nil
     }
 }

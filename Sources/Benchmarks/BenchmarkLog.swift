@@ -9,7 +9,7 @@ import Postgres
 /// Realistic traffic for the read-side benchmarks: summit weeks of generated flights
 /// (`SummitWeek`), each command decided by the domain (`Traveller.decide`) against the stream's
 /// state, as append requests the way `border serve` makes them.
-struct BenchmarkLog {
+public struct BenchmarkLog {
     private var travellers = [String: Traveller]()
     private var plan: [SummitWeek.Step] = []
     private var step = 0
@@ -35,8 +35,10 @@ struct BenchmarkLog {
         return requests
     }
 
+    public init() {}
+
     /// Appends in batches of 1,000 requests until the log holds at least `events` events.
-    mutating func fill(to events: Int, on connection: PostgresConnection) throws {
+    public mutating func fill(to events: Int, on connection: PostgresConnection) throws {
         let store = EventStore()
         var have = Int(try store.head(on: connection).position)
         while have < events {

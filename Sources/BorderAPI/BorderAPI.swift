@@ -65,7 +65,8 @@ public struct BorderAPI: HTTPResponder {
     /// route takes) when none takes its method. HEAD is answered as GET, without the body.
     static func route(for request: HTTPRequest) throws(APIError) -> (Route, [String: String]) {
         let method = request.method == "HEAD" ? "GET" : request.method
-        let matching = routes.compactMap { route in route.match(request.path).map { (route, $0) } }
+        let segments = request.path.split(separator: "/", omittingEmptySubsequences: false)
+        let matching = routes.compactMap { route in route.match(segments).map { (route, $0) } }
         guard !matching.isEmpty else { throw APIError(.notFound, "no such route") }
         guard let found = matching.first(where: { $0.0.method == method }) else {
             let methods = matching.map(\.0.method)

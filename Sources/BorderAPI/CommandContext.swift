@@ -29,11 +29,12 @@ struct CommandContext: Sendable {
         requestHash = []
     }
 
-    /// Identifies the request by its caller, its route and its body in canonical form: the same
-    /// key from another token is another request (refused as a reused key, never replayed).
+    /// Identifies the request by its caller's token, its route and its body in canonical form: the
+    /// same key from another token, even one of the same name, is another request (refused as a
+    /// reused key, never replayed).
     mutating func identify(canonicalBody: [UInt8]) {
         var digest = SHA256()
-        digest.update(Array("\(caller.name)\n\(route)\n".utf8))
+        digest.update(Array("\(caller.name)\n\(caller.tokenID)\n\(route)\n".utf8))
         digest.update(canonicalBody)
         requestHash = digest.finalize()
     }

@@ -9,21 +9,22 @@ struct Route: Sendable {
     let path: String
     let roles: Set<Role>?
     let handler: Handler
+    /// `path` split at "/", once: every request is matched against every route.
+    let segments: [Substring]
 
     init(_ method: String, _ path: String, roles: Set<Role>?, _ handler: @escaping Handler) {
         self.method = method
         self.path = path
         self.roles = roles
         self.handler = handler
+        segments = path.split(separator: "/", omittingEmptySubsequences: false)
     }
 
-    /// The values of the `{name}` segments when `path` matches this route's path.
-    func match(_ requested: String) -> [String: String]? {
-        let pattern = path.split(separator: "/", omittingEmptySubsequences: false)
-        let segments = requested.split(separator: "/", omittingEmptySubsequences: false)
-        guard pattern.count == segments.count else { return nil }
+    /// The values of the `{name}` segments when a path, split at "/", matches this route's path.
+    func match(_ requested: [Substring]) -> [String: String]? {
+        guard segments.count == requested.count else { return nil }
         var parameters = [String: String]()
-        for (expected, actual) in zip(pattern, segments) {
+        for (expected, actual) in zip(segments, requested) {
             if expected.hasPrefix("{") && expected.hasSuffix("}") {
                 guard !actual.isEmpty else { return nil }
                 parameters[String(expected.dropFirst().dropLast())] = String(actual)

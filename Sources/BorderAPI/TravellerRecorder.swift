@@ -15,27 +15,49 @@ struct TravellerRecorder: Sendable {
     let rules: EntryRules
     static let attempts = 5
 
+    private enum Decision {
+        case append(AppendRequest)
+        case answered(AppendResult)
+    }
+
     func record(_ command: TravellerCommand, stream: String, context: CommandContext) throws(APIError)
         -> AppendResult
     {
         do {
-            return try pool.withReadConnection { connection in
-                var attempt = 1
-                while true {
+            var attempt = 1
+            while true {
+                // The pooled connection is given back before the append waits for its group
+                // commit: holding it would cap appends in flight, and starve reads, at the pool's size.
+                let decision: Decision = try pool.withReadConnection { connection in
                     do {
-                        let request = try decide(command, stream: stream, context: context, on: connection)
-                        return try writer.append(request)
-                    } catch let error as EventStoreError where error.code == .conflict && attempt < Self.attempts {
-                        attempt += 1
+                        return .append(try decide(command, stream: stream, context: context, on: connection))
                     } catch let error as APIError where context.idempotent {
                         // A retry of a command that was accepted is answered its first outcome,
                         // even when the record now refuses the command (an accreditation given).
-                        return try replay(context, refusal: error, on: connection)
+                        return .answered(try replay(context, refusal: error, on: connection))
                     }
+                }
+                switch decision {
+                case .answered(let result): return result
+                case .append(let request):
+                    if let result = try append(request, decidingAgainOnConflict: attempt < Self.attempts) {
+                        return result
+                    }
+                    attempt += 1
                 }
             }
         } catch {
             throw APIError(recording: error)
+        }
+    }
+
+    /// The append's result, or nil after a conflict when the command is to be decided again.
+    private func append(_ request: AppendRequest, decidingAgainOnConflict: Bool) throws -> AppendResult? {
+        do {
+            return try writer.append(request)
+        } catch {
+            guard error.code == .conflict, decidingAgainOnConflict else { throw error }
+            return nil
         }
     }
 

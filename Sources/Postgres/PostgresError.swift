@@ -54,6 +54,8 @@ extension PostgresError {
         public static let adminShutdown = "57P01"
         /// Raised by the event log's own triggers when a change to the log is attempted.
         public static let appendOnlyViolation = "BC001"
+        /// Raised when the auditor's role would own a schema other than a scratch schema.
+        public static let auditorSchema = "BC004"
     }
 
     public var isConnectionLoss: Bool {

@@ -50,6 +50,8 @@ enum CommandLineInterface {
           load --url URL [--token T] [--seconds S] [--clients C] [--record FILE]
                                            arrivals from C clients, each outcome recorded
           load check --record FILE         every acknowledged arrival is in the log
+          load fill [--events N]           append generated summit weeks straight to the store
+                                           until the log holds N events (100,000)
           load retry --url URL --record FILE
                                            send the unacknowledged again with their keys
           bench store [--seconds N] [--json]
@@ -101,6 +103,9 @@ enum CommandLineInterface {
         case PostgresError.State.insufficientPrivilege?:
             return " (permission denied: migrate, --verify, --rebuild and audit as-of need the database owner,"
                 + " not border_app)"
+        case PostgresError.State.auditorSchema?:
+            return " (border_auditor owns a schema not named scratch_*, which could shadow another role's tables;"
+                + " inspect it and drop it)"
         default:
             return ""
         }

@@ -99,6 +99,24 @@ struct TamperDetectionTests {
         #expect(try ChainVerifier().verify(on: connection).broken == .headMismatch(headPosition: 40, lastPosition: 35))
     }
 
+    /// Review of issue 6: an event inserted past the head (the head left alone) was not read by
+    /// `verify`, which stopped at the head and answered OK, while projectors would apply it.
+    @Test func eventInsertedPastTheHeadIsDetected() throws {
+        let connection = try Self.tamperableLog()
+
+        try connection.execute(
+            """
+            INSERT INTO events (position, stream, version, type, schema_version, data, metadata, occurred_at,
+                recorded_at, hash)
+            SELECT 41, 'forged', 1, type, schema_version, data, metadata, occurred_at, recorded_at, hash
+            FROM events WHERE position = 40;
+            """)
+
+        let broken = try ChainVerifier().verify(on: connection).broken
+        #expect(broken == .headMismatch(headPosition: 40, lastPosition: 41))
+        #expect(broken?.position == 41)
+    }
+
     @Test func verificationStartingPastTheHeadIsRefusedClearly() throws {
         let connection = try Self.tamperableLog()
 

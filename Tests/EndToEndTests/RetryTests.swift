@@ -52,4 +52,23 @@ struct RetryTests {
         #expect(second.status == 422)
         #expect(try JSON.parse(second.body)["error"]?["code"] == "idempotency_key_reused")
     }
+
+    /// Review of issue 4: requests were told apart by the token's name, which is not unique, so a
+    /// second token of the same name (another role even) was answered the first one's outcome.
+    @Test func sameKeyFromAnotherTokenOfTheSameNameIsNotAReplay() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let arrival = OverstayWatchTests.crossing("AUS", "PA0000001", at: "2024-10-21T09:00:00Z")
+        let twin = try system.run(
+            ["token", "create", "--role", "supervisor", "--name", "e2e-officer"], as: system.ownerURL)
+        let other = system.client(token: twin.trimmingCharacters(in: .whitespacesAndNewlines))
+
+        let first = try system.client.post("/v1/arrivals", json: arrival, headers: [("Idempotency-Key", "k1")])
+        let second = try other.post("/v1/arrivals", json: arrival, headers: [("Idempotency-Key", "k1")])
+
+        #expect(first.status == 201)
+        #expect(second.status == 422)
+        #expect(second.headers["idempotent-replayed"] == nil)
+        #expect(try JSON.parse(second.body)["error"]?["code"] == "idempotency_key_reused")
+    }
 }

@@ -104,7 +104,7 @@ struct StatisticsTests {
 
     @Test(arguments: [
         ("2024-10-02", "2024-10-01", ["day"], "to:"), ("2014-01-01", "2024-10-01", ["day"], "to:"),
-        ("2024-10-01", "2024-10-02", ["weekday"], "groupBy:"),
+        ("2024-10-01", "2024-10-02", ["weekday"], "groupBy:"), ("2024-10-01", "2024-10-02", ["NGUYEN"], "groupBy:"),
         ("2024-10-01", "2024-10-02", ["day", "day"], "groupBy:"),
     ])
     func invalidQueryNamesTheParameter(from: String, to: String, groupBy: [String], parameter: String) throws {
@@ -115,5 +115,8 @@ struct StatisticsTests {
         }
         #expect(error?.code == .invalidParameter)
         #expect(error?.message.hasPrefix(parameter) == true)
+        // Review of issue 4: messages named the unknown dimension sent (a name, for all it knew).
+        #expect(error?.message.contains("NGUYEN") == false)
+        #expect(error?.message.contains(from) == false)
     }
 }

@@ -17,13 +17,16 @@ public enum Role: String, Sendable, CaseIterable {
     public static let readers: Set<Role> = [.officer, .visaOfficer, .supervisor, .accreditation, .auditor]
 }
 
-/// Who sent a request: the name and role of the token it carried.
+/// Who sent a request: the name and role of the token it carried, and the token's own id (names
+/// are not unique: a desk's token made again keeps its name).
 public struct Caller: Sendable, Equatable {
     public var name: String
     public var role: Role
+    public var tokenID: Int64
 
-    public init(name: String, role: Role) {
+    public init(name: String, role: Role, tokenID: Int64 = 0) {
         self.name = name
         self.role = role
+        self.tokenID = tokenID
     }
 }

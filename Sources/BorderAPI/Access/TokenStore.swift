@@ -30,10 +30,10 @@ public struct TokenStore: Sendable {
     public func caller(token: String, on connection: PostgresConnection) throws -> Caller? {
         guard Self.isWellFormed(token) else { return nil }
         let rows = try connection.query(
-            "SELECT name, role FROM api_tokens WHERE token_sha256 = decode($1, 'hex') AND revoked_at IS NULL",
+            "SELECT name, role, id FROM api_tokens WHERE token_sha256 = decode($1, 'hex') AND revoked_at IS NULL",
             [Self.digest(token)], context: "find token")
         guard let row = rows.first, let role = Role(rawValue: try row.string(1)) else { return nil }
-        return Caller(name: try row.string(0), role: role)
+        return Caller(name: try row.string(0), role: role, tokenID: try row.int64(2))
     }
 
     /// Revokes every token of `name`; returns how many were revoked.

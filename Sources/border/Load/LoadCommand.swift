@@ -1,4 +1,5 @@
 import Benchmarks
+import EventStore
 import Foundation
 import HTTPClient
 import Locking
@@ -12,11 +13,14 @@ import Postgres
 ///   border load --url URL [--token T] [--seconds S] [--clients C] [--record FILE]
 ///   border load retry --url URL [--token T] --record FILE
 ///   border load check --record FILE        (needs the database: BORDER_DATABASE_URL)
+///   border load fill --events N            (the same: generated summit weeks appended straight
+///                                           to the store until the log holds N events)
 struct LoadCommand {
     enum Action {
         case run(seconds: Int, clients: Int)
         case retry
         case check
+        case fill(events: Int)
     }
 
     let action: Action
@@ -26,9 +30,12 @@ struct LoadCommand {
     init(_ arguments: Arguments) throws(CLIError) {
         var arguments = arguments
         let verb = arguments.peek()
-        if verb == "retry" || verb == "check" { _ = arguments.next() }
+        if verb == "retry" || verb == "check" || verb == "fill" { _ = arguments.next() }
         record = try arguments.option("--record")
-        if verb == "check" {
+        if verb == "fill" {
+            client = nil
+            action = .fill(events: try arguments.intOption("--events", default: 100_000, range: 1...100_000_000))
+        } else if verb == "check" {
             client = nil
             action = .check
         } else {
@@ -48,7 +55,7 @@ struct LoadCommand {
                     seconds: try arguments.intOption("--seconds", default: 10, range: 1...3600),
                     clients: try arguments.intOption("--clients", default: 16, range: 1...512))
         }
-        guard record != nil || { if case .run = action { return true } else { return false } }() else {
+        guard record != nil || !(verb == "retry" || verb == "check") else {
             throw CLIError("border load retry and check need --record FILE")
         }
         try arguments.finish()
@@ -59,6 +66,11 @@ struct LoadCommand {
         case .run(let seconds, let clients): try load(seconds: seconds, clients: clients)
         case .retry: try LoadRecord.retry(from: record!, with: client!)
         case .check: try LoadRecord.check(record!)
+        case .fill(let events):
+            let connection = try PostgresConnection(conninfo: Database.conninfo)
+            var log = BenchmarkLog()
+            try log.fill(to: events, on: connection)
+            print("the log holds \(try EventStore().head(on: connection).position) events")
         }
     }
 

@@ -1,4 +1,5 @@
 import BorderDomain
+import BorderTime
 import Foundation
 import HTTPClient
 import JSON
@@ -39,8 +40,8 @@ struct LoadTraffic: Sendable {
 
     /// The same for every send of one request, so that a retry is the same request.
     func occurredAt(client: Int, count: Int) -> String {
-        let base = Date(timeIntervalSince1970: 1_735_689_600)  // 2025-01-01T00:00:00Z
-        return base.addingTimeInterval(Double(client * 100_000 + count)).rfc3339
+        let base: Int64 = 1_735_689_600  // 2025-01-01T00:00:00Z
+        return Timestamp(microseconds: (base + Int64(client * 100_000 + count)) * 1_000_000).description
     }
 
     /// Posts one arrival; returns the HTTP status (0 when the connection failed).
@@ -48,14 +49,5 @@ struct LoadTraffic: Sendable {
         let headers = [("Idempotency-Key", key(client: client, count: count)), ("X-Terminal-Id", "load-\(client)")]
         return (try? http.post("/v1/arrivals", json: arrival(client: client, count: count), headers: headers))?.status
             ?? 0
-    }
-}
-
-extension Date {
-    /// RFC 3339 in UTC with seconds, as the API takes it.
-    var rfc3339: String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: self)
     }
 }
