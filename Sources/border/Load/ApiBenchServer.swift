@@ -43,9 +43,10 @@ final class ApiBenchServer {
         return kilobytes / 1024
     }
 
+    /// Waits for the server even when it has exited already: only `waitUntilExit()` breaks the
+    /// cycle between a `Process` and its run loop source (swift-corelibs-foundation, Swift 6.3.1).
     func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
+        if process.isRunning { process.terminate() }
         process.waitUntilExit()
     }
 }
