@@ -13,13 +13,14 @@ let package = Package(
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CMalloc"),
-        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        .target(name: "Locking"),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "Locking"]),
         .target(name: "JSON", dependencies: ["CJansson"]),
         .target(name: "BorderTime"),
         .target(name: "BorderDomain", dependencies: ["JSON", "BorderTime"]),
         .target(
             name: "EventStore",
-            dependencies: ["Postgres", "JSON", "BorderTime", "CCrypto"],
+            dependencies: ["Postgres", "JSON", "BorderTime", "CCrypto", "Locking"],
             resources: [.copy("Migrations")]
         ),
         .target(
@@ -41,7 +42,7 @@ let package = Package(
             name: "Audit", dependencies: ["BorderDomain", "BorderTime", "CCrypto", "EventStore", "JSON", "Postgres"],
             resources: [.copy("Migrations")]
         ),
-        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "Locking"]),
         .target(name: "HTTPClient"),
         .target(name: "DemoTraffic", dependencies: ["BorderDomain", "BorderTime"]),
         .target(
@@ -55,7 +56,7 @@ let package = Package(
         .target(
             name: "Benchmarks",
             dependencies: [
-                "BorderAPI", "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "JSON", "Postgres",
+                "BorderAPI", "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "JSON", "Locking", "Postgres",
                 "Projections",
             ]
         ),
@@ -63,12 +64,12 @@ let package = Package(
             name: "border",
             dependencies: [
                 "Audit", "Benchmarks", "BorderAPI", "CMalloc", "Snapshots", "DemoTraffic", "EventStore", "HTTPClient",
-                "HTTPServer", "JSON",
+                "HTTPServer", "JSON", "Locking",
                 "Projections",
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "BorderTime", "TestSupport"]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "BorderTime", "Locking", "TestSupport"]),
         .testTarget(
             name: "SnapshotTests",
             dependencies: [
@@ -79,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "ProjectorTests",
             dependencies: [
-                "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "JSON", "Postgres", "Projections",
+                "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "JSON", "Locking", "Postgres", "Projections",
                 "TestSupport",
             ]
         ),
@@ -90,7 +91,7 @@ let package = Package(
                 "Snapshots", "TestSupport",
             ]
         ),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPClient", "HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPClient", "HTTPServer", "Locking"]),
         .testTarget(name: "BorderDomainTests", dependencies: ["BorderDomain", "BorderTime", "JSON"]),
         .testTarget(
             name: "BuildingBlockTests",
@@ -100,7 +101,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "BorderAPI", "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "HTTPClient", "JSON",
-                "Postgres", "Projections", "TestSupport",
+                "Locking", "Postgres", "Projections", "TestSupport",
             ]
         ),
     ]

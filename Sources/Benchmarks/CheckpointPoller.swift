@@ -1,11 +1,12 @@
 import Foundation
+import Locking
 import Postgres
 import Synchronization
 
 /// Reads a read model's checkpoint every half millisecond on a connection of its own and keeps
 /// each change with the time it was first seen: when the checkpoint passed a position.
 final class CheckpointPoller: Sendable {
-    private let samples = Mutex<[(position: Int64, at: Double)]>([])
+    private let samples = Locked<[(position: Int64, at: Double)]>([])
     private let polling = Atomic<Bool>(true)
     private let done = DispatchGroup()
 

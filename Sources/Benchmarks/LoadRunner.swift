@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// Runs `operation` from `clients` threads of their own for `seconds`, timing each call.
 /// `setUp` runs once per thread (to open its connection); `operation` returns how many items it
@@ -9,12 +9,12 @@ public enum LoadRunner {
         clients: Int, seconds: Double, setUp: @escaping @Sendable (Int) throws -> State,
         operation: @escaping @Sendable (inout State, Int, Int) throws -> Int
     ) throws -> Measurement {
-        let results = Mutex<[(operations: Int, items: Int, latencies: [Double])]>([])
-        let failure = Mutex<String?>(nil)
+        let results = Locked<[(operations: Int, items: Int, latencies: [Double])]>([])
+        let failure = Locked<String?>(nil)
         let ready = DispatchGroup()
         let done = DispatchGroup()
         let start = DispatchSemaphore(value: 0)
-        let deadline = Mutex<Double>(0)
+        let deadline = Locked<Double>(0)
         for client in 0..<clients {
             ready.enter()
             done.enter()

@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import Locking
 import Postgres
 import Projections
 import Synchronization
@@ -54,8 +55,8 @@ extension ProjectionBenchmark {
     /// Runs `tick` for ticks 0..<count on schedule, `ticksPerSecond` a second, from four threads
     /// (a tick waits for its commit, so one thread would fall behind), and gathers what they return.
     func paced(_ count: Int, tick: @escaping @Sendable (Int) throws -> [(Int64, Double)]) throws -> [(Int64, Double)] {
-        let gathered = Mutex<[(Int64, Double)]>([])
-        let failure = Mutex<String?>(nil)
+        let gathered = Locked<[(Int64, Double)]>([])
+        let failure = Locked<String?>(nil)
         let done = DispatchGroup()
         let start = LoadRunner.now() + 0.05
         let threads = 4
@@ -86,7 +87,7 @@ extension ProjectionBenchmark {
     func notifyRoundTrips(ticks: Int, perTick: Int) throws -> Measurement {
         let listener = try PostgresConnection(conninfo: conninfo)
         try listener.listen(to: "border_bench_notify")
-        let received = Mutex<[Int64: Double]>([:])
+        let received = Locked<[Int64: Double]>([:])
         let listening = Atomic<Bool>(true)
         let done = DispatchGroup()
         done.enter()
@@ -99,7 +100,7 @@ extension ProjectionBenchmark {
             }
         }.start()
         let conninfo = conninfo
-        let senders = Mutex<[PostgresConnection]>([])
+        let senders = Locked<[PostgresConnection]>([])
         let began = LoadRunner.now()
         let sent = try paced(ticks) { tick in
             let sender = try senders.withLock { $0.popLast() } ?? PostgresConnection(conninfo: conninfo)

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Postgres
 import Synchronization
 
@@ -16,7 +17,6 @@ public final class GroupCommitWriter: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue = [Ticket]()
     private var stopped = false
-    private var thread: Thread?
     private var connection: PostgresConnection?
     private let onOutage: @Sendable (EventStoreError) -> Void
     private let counters = Atomic<Int>(0)
@@ -24,7 +24,7 @@ public final class GroupCommitWriter: @unchecked Sendable {
     /// Transactions by the number of commands they carried, in buckets of at most 1, 2, 4, ... 256
     /// commands and more (the last): a histogram of the batching.
     public static let batchBuckets = [1, 2, 4, 8, 16, 32, 64, 128, 256]
-    private let batchCounts = Mutex([Int](repeating: 0, count: GroupCommitWriter.batchBuckets.count + 1))
+    private let batchCounts = Locked([Int](repeating: 0, count: GroupCommitWriter.batchBuckets.count + 1))
 
     /// How many transactions carried at most each of `batchBuckets` commands (not cumulative;
     /// the last count is for larger batches).
@@ -45,10 +45,10 @@ public final class GroupCommitWriter: @unchecked Sendable {
         self.store = store
         self.maxEventsPerBatch = maxEventsPerBatch
         self.onOutage = onOutage
-        // The thread keeps the writer alive until `shutdown()` lets it finish.
+        // The thread keeps the writer alive until `shutdown()` lets it finish, and then lets it go:
+        // the writer does not keep the thread, which would make a cycle that is never freed.
         let thread = Thread { self.run() }
         thread.name = "border.group-commit"
-        self.thread = thread
         thread.start()
     }
 

@@ -1,6 +1,6 @@
 import CMicroHTTPD
 import Glibc
-import Synchronization
+import Locking
 
 /// An HTTP/1.1 server on libmicrohttpd that hands each request, body read in full, to an ``HTTPResponder``.
 ///
@@ -11,7 +11,7 @@ public final class HTTPServer: Sendable {
     public let port: UInt16
 
     private let handlerContext: RequestHandlerContext
-    private let daemon: Mutex<OpaquePointer?>
+    private let daemon: Locked<OpaquePointer?>
 
     /// Starts listening on the configured host and port.
     public init(configuration: Configuration = Configuration(), responder: some HTTPResponder) throws(HTTPServerError) {
@@ -25,7 +25,7 @@ public final class HTTPServer: Sendable {
 
         self.handlerContext = handlerContext
         self.port = started.port
-        self.daemon = Mutex(started.daemon)
+        self.daemon = Locked(started.daemon)
     }
 
     deinit {

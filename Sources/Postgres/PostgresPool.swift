@@ -1,12 +1,12 @@
 import Dispatch
-import Synchronization
+import Locking
 
 /// A fixed-size pool of blocking connections for threads that are not Swift's cooperative pool
 /// (libmicrohttpd's worker threads, the group-commit writer).
 public final class PostgresPool: Sendable {
     private let conninfo: String
     private let options: [String: String]
-    private let idle = Mutex<[PostgresConnection]>([])
+    private let idle = Locked<[PostgresConnection]>([])
     private let slots: DispatchSemaphore
     private let waitSeconds: Double
 

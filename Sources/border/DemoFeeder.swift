@@ -3,6 +3,7 @@ import EventStore
 import Foundation
 import HTTPClient
 import JSON
+import Locking
 import Postgres
 import Synchronization
 
@@ -24,7 +25,7 @@ struct DemoFeeder {
     let desks = 4
 
     func send(_ movements: [DemoDay.Movement]) throws -> Tally {
-        let tally = Mutex(Tally())
+        let tally = Locked(Tally())
         let next = Atomic<Int>(0)
         let group = DispatchGroup()
         for desk in 0..<desks {

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Synchronization
 
 /// `border project --all`: each read model's projector in a child process of its own (a small
@@ -6,7 +7,7 @@ import Synchronization
 final class ProjectorSupervisor: Sendable {
     let names: [String]
     private let stopping = Atomic<Bool>(false)
-    private let children = Mutex<[String: Process]>([:])
+    private let children = Locked<[String: Process]>([:])
 
     init(names: [String]) {
         self.names = names

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPClient
 import JSON
-import Synchronization
+import Locking
 import TestSupport
 import Testing
 
@@ -32,7 +32,7 @@ struct HostileClientsTests {
         let officer: HTTPClient = system.client
         let slow = (0..<100).map { _ in Self.halfRequest(port: officer.port) }
         defer { slow.forEach { close($0) } }
-        let hostileStatuses = Mutex([Int: Int]())
+        let hostileStatuses = Locked([Int: Int]())
         let huge = Array(repeating: UInt8(ascii: "a"), count: 2 << 20)
         let hostile = Thread {
             runOnThreads(6) { thread in

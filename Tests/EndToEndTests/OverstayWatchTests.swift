@@ -1,8 +1,8 @@
 import Foundation
 import HTTPClient
 import JSON
+import Locking
 import Postgres
-import Synchronization
 import TestSupport
 import Testing
 
@@ -48,7 +48,7 @@ struct OverstayWatchTests {
                 .status == 201)
         #expect(try Self.caughtUp(system))
 
-        let outputs = Mutex([String]())
+        let outputs = Locked([String]())
         runOnThreads(2) { _ in
             let output = (try? system.run(["watch", "overstays", "--once", "--today", Self.today])) ?? "failed"
             outputs.withLock { $0.append(output) }

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPClient
 import JSON
+import Locking
 import Postgres
-import Synchronization
 import TestSupport
 import Testing
 
@@ -22,9 +22,9 @@ struct RebuildUnderLoadTests {
         }
         #expect(try OverstayWatchTests.caughtUp(system))
         let client: HTTPClient = system.client
-        let stop = Mutex(false)
-        let answers = Mutex([String: Int]())
-        let done = Mutex(false)
+        let stop = Locked(false)
+        let answers = Locked([String: Int]())
+        let done = Locked(false)
 
         let lookups = Thread {
             runOnThreads(4) { thread in

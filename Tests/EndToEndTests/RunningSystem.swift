@@ -20,10 +20,11 @@ final class RunningSystem: @unchecked Sendable {
     private(set) var officerToken = ""
     private var extra = [Process]()
 
+    /// The `border` built beside this test runner, so that a build in another scratch path (a
+    /// sanitized one, `Scripts/sanitize`) runs its own binary and not the plain debug build's.
     static var binary: URL {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/border")
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("border")
     }
 
     init(startProjector: Bool = true) throws {
@@ -44,13 +45,17 @@ final class RunningSystem: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// Stops serve and the projector with SIGTERM, and with SIGKILL after ten seconds, so that
-    /// a process that does not stop cannot hang the test run.
+    /// Stops serve and the projectors with SIGTERM, and with SIGKILL after ten seconds, so that
+    /// a process that does not stop cannot hang the test run. Waits for every process, one that a
+    /// test has killed too: in swift-corelibs-foundation (Swift 6.3.1) a `Process` and the run loop
+    /// source that `run()` adds keep each other alive until `waitUntilExit()` lets go of the source.
     func stop() {
-        for process in ([server, projector] + extra).compactMap({ $0 }) where process.isRunning {
-            process.terminate()
-            if !waitUntil(seconds: 10, { !process.isRunning }) {
-                kill(process.processIdentifier, SIGKILL)
+        for process in ([server, projector] + extra).compactMap({ $0 }) {
+            if process.isRunning {
+                process.terminate()
+                if !waitUntil(seconds: 10, { !process.isRunning }) {
+                    kill(process.processIdentifier, SIGKILL)
+                }
             }
             process.waitUntilExit()
         }

@@ -1,8 +1,8 @@
 import BorderTime
 import EventStore
 import Foundation
+import Locking
 import Postgres
-import Synchronization
 import TestSupport
 import Testing
 
@@ -26,7 +26,7 @@ struct CommitLossTests {
         let writer = try PostgresConnection(
             conninfo: fixture.database.conninfo,
             options: fixture.database.options.merging(["application_name": "commit-loss-writer"]) { $1 })
-        let outcome = Mutex<Result<AppendResult, EventStoreError>?>(nil)
+        let outcome = Locked<Result<AppendResult, EventStoreError>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Thread {
             let command = CommandKey(id: "key-commit", requestHash: SHA256.hash(Array("body".utf8)))

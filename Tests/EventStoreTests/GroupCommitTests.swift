@@ -1,8 +1,8 @@
 import BorderTime
 import EventStore
 import Foundation
+import Locking
 import Postgres
-import Synchronization
 import TestSupport
 import Testing
 
@@ -18,7 +18,7 @@ struct GroupCommitTests {
         defer { writer.shutdown() }
         let callers = 32
         let perCaller = 20
-        let failures = Mutex<[String]>([])
+        let failures = Locked<[String]>([])
 
         runOnThreads(callers) { caller in
             for number in 0..<perCaller {
@@ -102,7 +102,7 @@ struct GroupCommitTests {
         let writer = Self.writer(fixture)
         defer { writer.shutdown() }
         _ = try writer.append(AppendRequest(stream: "contested", expected: .noStream, events: [fixture.event()]))
-        let outcomes = Mutex<[Result<AppendResult, EventStoreError>]>([])
+        let outcomes = Locked<[Result<AppendResult, EventStoreError>]>([])
 
         runOnThreads(24) { number in
             let request = AppendRequest(
@@ -127,7 +127,7 @@ struct GroupCommitTests {
 @Suite("The group-commit writer without a database")
 struct WriterOutageTests {
     @Test func unreachableDatabaseFailsEachCommandAndIsReportedOnce() {
-        let reports = Mutex(0)
+        let reports = Locked(0)
         let writer = GroupCommitWriter(conninfo: "host=127.0.0.1 port=1 connect_timeout=1") { _ in
             reports.withLock { $0 += 1 }
         }

@@ -1,8 +1,8 @@
 import BorderTime
 import EventStore
 import Foundation
+import Locking
 import Postgres
-import Synchronization
 import TestSupport
 import Testing
 
@@ -13,8 +13,8 @@ struct OrderAndChainTests {
         let writers = 16
         let appendsPerWriter = 25
         let total = Int64(writers * appendsPerWriter)
-        let failures = Mutex<[String]>([])
-        let seen = Mutex<[Int64]>([])
+        let failures = Locked<[String]>([])
+        let seen = Locked<[Int64]>([])
         let reader = try fixture.database.connectAsApplication()
         let readerDone = DispatchSemaphore(value: 0)
         let readerThread = Thread {

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Locking
 import Synchronization
 import Testing
 
@@ -21,7 +22,7 @@ struct DrainTests {
         let responder = SlowResponder()
         let server = try HTTPServer(configuration: .init(port: 0, threads: 4), responder: responder)
         let port = server.port
-        let answers = Mutex<[Int]>([])
+        let answers = Locked<[Int]>([])
         let done = DispatchGroup()
         for _ in 0..<4 {
             done.enter()

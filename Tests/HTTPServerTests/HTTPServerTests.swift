@@ -1,5 +1,5 @@
 import HTTPServer
-import Synchronization
+import Locking
 import Testing
 
 #if canImport(Glibc)
@@ -105,7 +105,7 @@ struct HTTPServerTests {
         let failures = try await onDedicatedThread {
             let server = try HTTPServer(configuration: .init(), responder: EchoResponder())
             defer { server.stop() }
-            let failures = Mutex<[String]>([])
+            let failures = Locked<[String]>([])
             onThreads(32) { client in
                 for request in 0..<50 {
                     let path = "/clients/\(client)/requests/\(request)"

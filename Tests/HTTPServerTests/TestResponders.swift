@@ -1,10 +1,10 @@
 import HTTPServer
-import Synchronization
+import Locking
 
 /// Echoes each request's body back with its method, path and sorted query in headers, and keeps
 /// every request it saw.
 final class RecordingResponder: HTTPResponder {
-    private let seen = Mutex<[HTTPRequest]>([])
+    private let seen = Locked<[HTTPRequest]>([])
 
     var requests: [HTTPRequest] {
         seen.withLock { $0 }

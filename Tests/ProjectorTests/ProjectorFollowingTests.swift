@@ -1,9 +1,9 @@
 import BorderTime
 import EventStore
 import Foundation
+import Locking
 import Postgres
 import Projections
-import Synchronization
 import TestSupport
 import Testing
 
@@ -78,7 +78,7 @@ struct ProjectorFollowingTests {
         let (database, connection, projection) = try Self.setUp()
         let projector = Projector(
             projection: projection, configuration: .init(batchSize: 50, pollIntervalMilliseconds: 60_000))
-        let logged = Mutex<[String]>([])
+        let logged = Locked<[String]>([])
         let thread = Thread {
             projector.run(conninfo: database.conninfo, options: database.options) { line in
                 logged.withLock { $0.append(line) }
@@ -102,7 +102,7 @@ struct ProjectorFollowingTests {
 
     @Test func lostDatabaseIsReportedOnceNotPerRetry() throws {
         let projector = Projector(projection: CountingProjection(schema: "nowhere"))
-        let logged = Mutex<[String]>([])
+        let logged = Locked<[String]>([])
         let finished = DispatchSemaphore(value: 0)
         let thread = Thread {
             projector.run(conninfo: "host=127.0.0.1 port=1 connect_timeout=1") { line in

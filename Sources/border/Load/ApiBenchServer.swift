@@ -52,9 +52,11 @@ final class ApiBenchServer {
         return kilobytes / 1024
     }
 
+    /// Waits for the server even when it has exited already: only `waitUntilExit()` breaks the
+    /// cycle between a `Process` and its run loop source (swift-corelibs-foundation, Swift 6.3.1).
     func stop() {
-        for child in [projector, process] where child.isRunning {
-            child.terminate()
+        for child in [projector, process] {
+            if child.isRunning { child.terminate() }
             child.waitUntilExit()
         }
     }

@@ -3,7 +3,6 @@ import BorderAPI
 import Foundation
 import HTTPClient
 import Postgres
-import Synchronization
 
 /// `border bench api`: arrivals through a real `border serve` (a child process) from 1, 16 and
 /// 64 clients on loopback, officer lookups at a fixed rate during the 64-client run, the

@@ -2,8 +2,8 @@ import Benchmarks
 import EventStore
 import Foundation
 import HTTPClient
+import Locking
 import Postgres
-import Synchronization
 
 /// `border load`: arrivals through the API from many clients, for drills. Every outcome is
 /// written down (`--record FILE`: one line per request, `201 KEY` or `STATUS KEY CLIENT COUNT`),
@@ -76,8 +76,8 @@ struct LoadCommand {
 
     private func load(seconds: Int, clients: Int) throws {
         let traffic = LoadTraffic()
-        let outcomes = Mutex([String]())
-        let statuses = Mutex([Int: Int]())
+        let outcomes = Locked([String]())
+        let statuses = Locked([Int: Int]())
         let http = client!
         let measured = try LoadRunner.run(
             clients: clients, seconds: Double(seconds), setUp: { _ in HTTPConnection(client: http) }

@@ -1,8 +1,8 @@
 import Benchmarks
 import Foundation
 import HTTPClient
+import Locking
 import Postgres
-import Synchronization
 
 /// Officer lookups by document at a fixed total rate, from `threads` threads with a kept-alive
 /// connection each, of documents recorded at least `settled` seconds before (the projector has
@@ -14,10 +14,10 @@ final class LookupLoad: @unchecked Sendable {
     static let settled = 2.0
     let rate: Int
     let recorded: RecordedDocuments
-    private let stopped = Mutex(false)
+    private let stopped = Locked(false)
     private let api = Latencies()
     private let bare = Latencies()
-    private let failures = Mutex([String: Int]())
+    private let failures = Locked([String: Int]())
     private let group = DispatchGroup()
     private var began = 0.0
 
@@ -98,7 +98,7 @@ final class LookupLoad: @unchecked Sendable {
 /// The documents recorded so far, in the order recorded and with the time (`LoadRunner.now()`),
 /// shared by the writers and the paced lookups.
 final class RecordedDocuments: Sendable {
-    private let documents = Mutex([(time: Double, number: String)]())
+    private let documents = Locked([(time: Double, number: String)]())
 
     func append(_ document: String) { documents.withLock { $0.append((LoadRunner.now(), document)) } }
 
@@ -117,7 +117,7 @@ final class RecordedDocuments: Sendable {
 
 /// Latencies gathered from several threads.
 final class Latencies: Sendable {
-    private let values = Mutex([Double]())
+    private let values = Locked([Double]())
 
     func append(_ value: Double) { values.withLock { $0.append(value) } }
 
