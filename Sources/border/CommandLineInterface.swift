@@ -45,6 +45,8 @@ enum CommandLineInterface {
                                            crossings recorded later)
           project officer-lookup --verify  rebuild into a scratch schema and compare checksums
           project officer-lookup --rebuild rebuild beside the live read model, then switch to it
+          project officer-lookup --snapshot
+                                           take a read-model snapshot now and say how long it took
           audit export [--from P] [--to P] [--stream S]
                                            JSON Lines for third-party verification
           load --url URL [--token T] [--seconds S] [--clients C] [--record FILE]

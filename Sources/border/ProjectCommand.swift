@@ -1,5 +1,7 @@
+import Foundation
 import Postgres
 import Projections
+import Snapshots
 
 /// `border project <name>`: one long-running process per read model.
 struct ProjectCommand {
@@ -9,6 +11,7 @@ struct ProjectCommand {
     let verify: Bool
     let rebuild: Bool
     let all: Bool
+    let snapshotNow: Bool
     let snapshotEvery: Int
 
     init(_ arguments: Arguments) throws(CLIError) {
@@ -16,10 +19,13 @@ struct ProjectCommand {
         verify = arguments.flag("--verify")
         rebuild = arguments.flag("--rebuild")
         all = arguments.flag("--all")
+        snapshotNow = arguments.flag("--snapshot")
         snapshotEvery = try arguments.intOption("--snapshot-every", default: 10_000, range: 0...100_000_000)
         if all {
             try arguments.finish()
-            guard !verify else { throw CLIError("--verify takes one read model, not --all") }
+            guard !verify, !snapshotNow else {
+                throw CLIError("--verify and --snapshot take one read model, not --all")
+            }
             projection = Self.projections[0]
             return
         }
@@ -35,6 +41,7 @@ struct ProjectCommand {
     func run() throws {
         if verify { return try verifyAgainstRebuild() }
         if rebuild { return try rebuildBesideLive() }
+        if snapshotNow { return try takeSnapshot() }
         if all { return try ProjectorSupervisor(names: Self.projections.map(\.name)).run() }
         let projector = Projector(projection: projection, configuration: .init(snapshotEvery: Int64(snapshotEvery)))
         ProjectorSupervisor.watchSupervisor { projector.stop() }
@@ -44,6 +51,18 @@ struct ProjectCommand {
             line.hasPrefix("projection stalled") ? Log.warning(line) : Log.info(line)
         }
         Log.info("projector stopped projection=\(projection.name)")
+    }
+
+    /// Copies the live read model into a read-model snapshot now, whatever the schedule, and
+    /// says how long it took.
+    private func takeSnapshot() throws {
+        let connection = try PostgresConnection(conninfo: Database.conninfo)
+        let started = ContinuousClock.now
+        let position = try ReadModelSnapshots().take(
+            projection: projection.name, schema: projection.schema, tables: projection.checksumTables.map(\.name),
+            on: connection)
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
+        print("OK: \(projection.name) snapshot at position \(position) in \(String(format: "%.2f", seconds)) s")
     }
 
     /// Rebuilds the read model from the log into a scratch schema up to the live checkpoint and
