@@ -1,7 +1,6 @@
 import EventStore
 import Foundation
 import Postgres
-import Snapshots
 
 extension Projector {
     /// Catches up, then follows the log live until `stop()`. On a failure (the database gone, a
@@ -76,21 +75,6 @@ extension Projector {
                 _ = try listener.waitForNotifications(timeoutMilliseconds: configuration.pollIntervalMilliseconds)
             }
         }
-    }
-}
-
-extension Projector {
-    /// Takes a read-model snapshot when the batch moved the checkpoint past a multiple of
-    /// `snapshotEvery`.
-    public func snapshotIfDue(after before: Int64, on connection: PostgresConnection, log: (String) -> Void) throws {
-        let every = configuration.snapshotEvery
-        guard every > 0 else { return }
-        let now = try checkpoint(on: connection)
-        guard now / every > before / every else { return }
-        let position = try ReadModelSnapshots().take(
-            projection: projection.name, schema: projection.schema, tables: projection.checksumTables.map(\.name),
-            on: connection)
-        log("read-model snapshot taken projection=\(projection.name) position=\(position)")
     }
 }
 

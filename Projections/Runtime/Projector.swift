@@ -18,19 +18,22 @@ public final class Projector: Sendable {
         /// Apply only the events this admits (the checkpoint still passes the others); nil
         /// applies every event. Used to rebuild a read model as of an occurred-at moment.
         public var admits: (@Sendable (RecordedEvent) -> Bool)?
-        /// A long-running projector copies its read model into `read_model_snapshots` each time
-        /// its checkpoint passes a multiple of this; 0 takes none.
+        /// A long-running projector takes a read-model snapshot each time its checkpoint passes
+        /// a multiple of this; 0 takes none.
         public var snapshotEvery: Int64
+        /// How many snapshots of the read model are kept: taking one removes the oldest.
+        public var snapshotsKept: Int
 
         public init(
             batchSize: Int = 500, pollIntervalMilliseconds: Int32 = 500, lastPosition: Int64? = nil,
-            admits: (@Sendable (RecordedEvent) -> Bool)? = nil, snapshotEvery: Int64 = 0
+            admits: (@Sendable (RecordedEvent) -> Bool)? = nil, snapshotEvery: Int64 = 0, snapshotsKept: Int = 3
         ) {
             self.batchSize = batchSize
             self.pollIntervalMilliseconds = pollIntervalMilliseconds
             self.lastPosition = lastPosition
             self.admits = admits
             self.snapshotEvery = snapshotEvery
+            self.snapshotsKept = snapshotsKept
         }
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import Postgres
 import Projections
-import Snapshots
 
 /// `border project <name>`: one long-running process per read model.
 struct ProjectCommand {
@@ -53,16 +52,22 @@ struct ProjectCommand {
         Log.info("projector stopped projection=\(projection.name)")
     }
 
-    /// Copies the live read model into a read-model snapshot now, whatever the schedule, and
-    /// says how long it took.
+    /// Copies the live read model into a read-model snapshot now, whatever the schedule, keeps
+    /// the latest three, and says how long it took.
     private func takeSnapshot() throws {
         let connection = try PostgresConnection(conninfo: Database.conninfo)
         let started = ContinuousClock.now
-        let position = try ReadModelSnapshots().take(
-            projection: projection.name, schema: projection.schema, tables: projection.checksumTables.map(\.name),
-            on: connection)
-        let seconds = (ContinuousClock.now - started) / .seconds(1)
-        print("OK: \(projection.name) snapshot at position \(position) in \(String(format: "%.2f", seconds)) s")
+        let projector = Projector(projection: projection)
+        guard let taken = try projector.takeSnapshot(on: connection) else {
+            throw CLIError("\(projection.name) has applied no event yet: there is nothing to snapshot")
+        }
+        let seconds = String(format: "%.2f", (ContinuousClock.now - started) / .seconds(1))
+        guard taken.isNew else {
+            return print("OK: \(projection.name) has a snapshot at its position \(taken.position) already")
+        }
+        print(
+            "OK: \(projection.name) snapshot at position \(taken.position): \(taken.rows) rows in \(seconds) s"
+                + " (\(taken.removed) older removed)")
     }
 
     /// Rebuilds the read model from the log into a scratch schema up to the live checkpoint and
