@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import Snapshots
 
@@ -20,15 +21,42 @@ extension Projector {
             try projection.snapshotModel(), keeping: max(1, configuration.snapshotsKept), on: connection)
     }
 
-    /// Takes a read-model snapshot when the batch moved the checkpoint past a multiple of
-    /// `snapshotEvery`.
-    public func snapshotIfDue(after before: Int64, on connection: PostgresConnection, log: (String) -> Void) throws {
+    /// The schedule of a projector that starts following, from the latest snapshot stored.
+    func snapshotSchedule(on connection: PostgresConnection) throws -> SnapshotSchedule {
         let every = configuration.snapshotEvery
-        guard every > 0 else { return }
-        let now = try checkpoint(on: connection)
-        guard now / every > before / every, let taken = try takeSnapshot(on: connection), taken.isNew else { return }
-        log(
-            "read-model snapshot taken projection=\(projection.name) position=\(taken.position) rows=\(taken.rows)"
-                + " removed=\(taken.removed)")
+        let latest =
+            every > 0 ? try ReadModelSnapshots().latest(of: try projection.snapshotModel(), on: connection) : nil
+        return SnapshotSchedule(every: every, interval: configuration.snapshotInterval, latest: latest)
+    }
+
+    /// Starts taking a snapshot on a thread and a connection of its own when one is due at
+    /// `position` and none is being taken, so that the projector keeps following the log
+    /// meanwhile: a snapshot of a large read model takes minutes.
+    func snapshotIfDue(
+        _ schedule: inout SnapshotSchedule, at position: Int64,
+        connect: @escaping @Sendable () throws -> PostgresConnection, log: @escaping @Sendable (String) -> Void
+    ) {
+        schedule.taken(at: backgroundSnapshot.load(ordering: .acquiring))
+        guard schedule.isDue(at: position), !snapshotting.exchange(true, ordering: .acquiringAndReleasing) else {
+            return
+        }
+        schedule.attempted()
+        Thread { [self] in
+            defer { snapshotting.store(false, ordering: .releasing) }
+            let started = ContinuousClock.now
+            do {
+                let connection = try connect()
+                defer { connection.close() }
+                guard let taken = try takeSnapshot(on: connection) else { return }
+                backgroundSnapshot.store(taken.position, ordering: .releasing)
+                guard taken.isNew else { return }
+                let seconds = String(format: "%.2f", (ContinuousClock.now - started) / .seconds(1))
+                log(
+                    "read-model snapshot taken projection=\(projection.name) position=\(taken.position)"
+                        + " rows=\(taken.rows) removed=\(taken.removed) seconds=\(seconds)")
+            } catch {
+                log("read-model snapshot failed projection=\(projection.name) error=\"\(error)\"")
+            }
+        }.start()
     }
 }

@@ -47,7 +47,8 @@ struct ProjectCommand {
         TerminationSignal.onSignal { _ in projector.stop() }
         Log.info("projector starting projection=\(projection.name)")
         projector.run(conninfo: Database.conninfo) { line in
-            line.hasPrefix("projection stalled") ? Log.warning(line) : Log.info(line)
+            line.hasPrefix("projection stalled") || line.hasPrefix("read-model snapshot failed")
+                ? Log.warning(line) : Log.info(line)
         }
         Log.info("projector stopped projection=\(projection.name)")
     }
