@@ -11,7 +11,7 @@ struct ProjectCommand {
     let rebuild: Bool
     let all: Bool
     let snapshotNow: Bool
-    let snapshotEvery: Int
+    let snapshots: SnapshotOptions
 
     init(_ arguments: Arguments) throws(CLIError) {
         var arguments = arguments
@@ -19,7 +19,7 @@ struct ProjectCommand {
         rebuild = arguments.flag("--rebuild")
         all = arguments.flag("--all")
         snapshotNow = arguments.flag("--snapshot")
-        snapshotEvery = try arguments.intOption("--snapshot-every", default: 10_000, range: 0...100_000_000)
+        snapshots = try SnapshotOptions(&arguments)
         if all {
             try arguments.finish()
             guard !verify, !snapshotNow else {
@@ -41,8 +41,10 @@ struct ProjectCommand {
         if verify { return try verifyAgainstRebuild() }
         if rebuild { return try rebuildBesideLive() }
         if snapshotNow { return try takeSnapshot() }
-        if all { return try ProjectorSupervisor(names: Self.projections.map(\.name)).run() }
-        let projector = Projector(projection: projection, configuration: .init(snapshotEvery: Int64(snapshotEvery)))
+        if all {
+            return try ProjectorSupervisor(names: Self.projections.map(\.name), options: snapshots.arguments).run()
+        }
+        let projector = Projector(projection: projection, configuration: snapshots.configuration)
         ProjectorSupervisor.watchSupervisor { projector.stop() }
         TerminationSignal.onSignal { _ in projector.stop() }
         Log.info("projector starting projection=\(projection.name)")
@@ -54,11 +56,11 @@ struct ProjectCommand {
     }
 
     /// Copies the live read model into a read-model snapshot now, whatever the schedule, keeps
-    /// the latest three, and says how long it took.
+    /// the latest `--snapshots-kept`, and says how long it took.
     private func takeSnapshot() throws {
         let connection = try PostgresConnection(conninfo: Database.conninfo)
         let started = ContinuousClock.now
-        let projector = Projector(projection: projection)
+        let projector = Projector(projection: projection, configuration: snapshots.configuration)
         guard let taken = try projector.takeSnapshot(on: connection) else {
             throw CLIError("\(projection.name) has applied no event yet: there is nothing to snapshot")
         }
