@@ -1,7 +1,6 @@
 import EventStore
 import Foundation
 import Postgres
-import Snapshots
 
 extension Projector {
     /// Catches up, then follows the log live until `stop()`. On a failure (the database gone, a
@@ -11,16 +10,18 @@ extension Projector {
         var health = FollowHealth()
         while !isStopping {
             do {
-                let worker = try PostgresConnection(
-                    conninfo: conninfo,
-                    options: options.merging(["application_name": "border-project-\(projection.name)"]) { $1 })
-                let listener = try PostgresConnection(
-                    conninfo: conninfo,
-                    options: options.merging(["application_name": "border-project-\(projection.name)-listen"]) { $1 })
+                let name = "border-project-\(projection.name)"
+                let connect: @Sendable (String) throws -> PostgresConnection = { suffix in
+                    try PostgresConnection(
+                        conninfo: conninfo, options: options.merging(["application_name": name + suffix]) { $1 })
+                }
+                let worker = try connect("")
+                let listener = try connect("-listen")
                 try listener.listen(to: EventStore.channel)
                 defer { try? lease.release(on: worker) }
                 guard try takeLease(on: worker, health: &health, log: log) else { continue }
-                try follow(worker: worker, listener: listener, health: &health, log: log)
+                let connectForSnapshot: @Sendable () throws -> PostgresConnection = { try connect("-snapshot") }
+                try follow(worker: worker, listener: listener, health: &health, connect: connectForSnapshot, log: log)
             } catch {
                 if !health.stalled {
                     log("projection stalled projection=\(projection.name) error=\"\(error)\"; retrying with backoff")
@@ -53,8 +54,10 @@ extension Projector {
     }
 
     private func follow(
-        worker: PostgresConnection, listener: PostgresConnection, health: inout FollowHealth, log: (String) -> Void
+        worker: PostgresConnection, listener: PostgresConnection, health: inout FollowHealth,
+        connect: @escaping @Sendable () throws -> PostgresConnection, log: @escaping @Sendable (String) -> Void
     ) throws {
+        var schedule = try snapshotSchedule(on: worker)
         while !isStopping {
             if ContinuousClock.now - health.leaseRenewed > .seconds(1) {
                 guard try lease.acquire(on: worker) else {
@@ -64,7 +67,7 @@ extension Projector {
             }
             let before = try checkpoint(on: worker)
             let applied = try runBatch(on: worker, lease: lease)
-            try snapshotIfDue(after: before, on: worker, log: log)
+            snapshotIfDue(&schedule, at: before + Int64(applied), connect: connect, log: log)
             if health.stalled {
                 log("projection resumed projection=\(projection.name)")
                 health = FollowHealth(leaseRenewed: health.leaseRenewed)
@@ -76,21 +79,6 @@ extension Projector {
                 _ = try listener.waitForNotifications(timeoutMilliseconds: configuration.pollIntervalMilliseconds)
             }
         }
-    }
-}
-
-extension Projector {
-    /// Takes a read-model snapshot when the batch moved the checkpoint past a multiple of
-    /// `snapshotEvery`.
-    public func snapshotIfDue(after before: Int64, on connection: PostgresConnection, log: (String) -> Void) throws {
-        let every = configuration.snapshotEvery
-        guard every > 0 else { return }
-        let now = try checkpoint(on: connection)
-        guard now / every > before / every else { return }
-        let position = try ReadModelSnapshots().take(
-            projection: projection.name, schema: projection.schema, tables: projection.checksumTables.map(\.name),
-            on: connection)
-        log("read-model snapshot taken projection=\(projection.name) position=\(position)")
     }
 }
 

@@ -18,19 +18,26 @@ public final class Projector: Sendable {
         /// Apply only the events this admits (the checkpoint still passes the others); nil
         /// applies every event. Used to rebuild a read model as of an occurred-at moment.
         public var admits: (@Sendable (RecordedEvent) -> Bool)?
-        /// A long-running projector copies its read model into `read_model_snapshots` each time
-        /// its checkpoint passes a multiple of this; 0 takes none.
+        /// A long-running projector takes a read-model snapshot, in the background, once its
+        /// checkpoint is this many events past the latest snapshot; 0 takes none.
         public var snapshotEvery: Int64
+        /// ... and no sooner than this after the last one it took or tried to take.
+        public var snapshotInterval: Duration
+        /// How many snapshots of the read model are kept: taking one removes the oldest.
+        public var snapshotsKept: Int
 
         public init(
             batchSize: Int = 500, pollIntervalMilliseconds: Int32 = 500, lastPosition: Int64? = nil,
-            admits: (@Sendable (RecordedEvent) -> Bool)? = nil, snapshotEvery: Int64 = 0
+            admits: (@Sendable (RecordedEvent) -> Bool)? = nil, snapshotEvery: Int64 = 0,
+            snapshotInterval: Duration = .zero, snapshotsKept: Int = 3
         ) {
             self.batchSize = batchSize
             self.pollIntervalMilliseconds = pollIntervalMilliseconds
             self.lastPosition = lastPosition
             self.admits = admits
             self.snapshotEvery = snapshotEvery
+            self.snapshotInterval = snapshotInterval
+            self.snapshotsKept = snapshotsKept
         }
     }
 
@@ -40,6 +47,10 @@ public final class Projector: Sendable {
     public let lease: Lease
     let store = EventStore()
     private let stopping = Atomic<Bool>(false)
+    /// Whether a read-model snapshot is being taken in the background, and the position of the
+    /// last one taken there.
+    let snapshotting = Atomic<Bool>(false)
+    let backgroundSnapshot = Atomic<Int64>(0)
 
     public init(projection: any Projection, configuration: Configuration = .init()) {
         self.projection = projection

@@ -28,8 +28,7 @@ public struct ScratchBuild {
         var startedFrom: Int64?
         if fromSnapshot {
             startedFrom = try ReadModelSnapshots().restore(
-                projection: template.name, atOrBefore: lastPosition, into: projection.schema,
-                tables: projection.checksumTables.map(\.name), on: connection)
+                try projection.snapshotModel(), atOrBefore: lastPosition, on: connection)
         }
         let projector = Projector(
             projection: projection,

@@ -11,10 +11,13 @@ enum CommandLineInterface {
           serve [--listen HOST:PORT]       run the HTTP API (default 127.0.0.1:8080; port 0 picks one)
                 [--threads N] [--pool N]
                 [--visitor-permit-days N]  length of the visitor permit given on arrival (60)
-          project officer-lookup [--snapshot-every N]
-                                           follow the log and keep the officer lookup read model,
-                                           with a read-model snapshot every N events (10000; 0: none)
-          project --all                    every read model, each in a child process
+          project officer-lookup [--snapshot-every N] [--snapshot-interval S] [--snapshots-kept K]
+                                           follow the log and keep the officer lookup read model;
+                                           take a read-model snapshot, in the background, once
+                                           N events have passed since the latest (1000000; 0: none)
+                                           and at most one per S seconds (3600), keeping K (3)
+          project --all                    every read model, each in a child process (the snapshot
+                                           options above apply to each)
           watch overstays [--every S] [--once] [--today YYYY-MM-DD]
                                            flag travellers in the country past their authorised
                                            day, clear flags once they leave or are extended
@@ -45,6 +48,9 @@ enum CommandLineInterface {
                                            crossings recorded later)
           project officer-lookup --verify  rebuild into a scratch schema and compare checksums
           project officer-lookup --rebuild rebuild beside the live read model, then switch to it
+          project officer-lookup --snapshot [--snapshots-kept K]
+                                           take a read-model snapshot now, keep the latest K (3),
+                                           and say how long it took
           audit export [--from P] [--to P] [--stream S]
                                            JSON Lines for third-party verification
           load --url URL [--token T] [--seconds S] [--clients C] [--record FILE]

@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import Projections
 
@@ -9,17 +10,21 @@ struct ProjectCommand {
     let verify: Bool
     let rebuild: Bool
     let all: Bool
-    let snapshotEvery: Int
+    let snapshotNow: Bool
+    let snapshots: SnapshotOptions
 
     init(_ arguments: Arguments) throws(CLIError) {
         var arguments = arguments
         verify = arguments.flag("--verify")
         rebuild = arguments.flag("--rebuild")
         all = arguments.flag("--all")
-        snapshotEvery = try arguments.intOption("--snapshot-every", default: 10_000, range: 0...100_000_000)
+        snapshotNow = arguments.flag("--snapshot")
+        snapshots = try SnapshotOptions(&arguments)
         if all {
             try arguments.finish()
-            guard !verify else { throw CLIError("--verify takes one read model, not --all") }
+            guard !verify, !snapshotNow else {
+                throw CLIError("--verify and --snapshot take one read model, not --all")
+            }
             projection = Self.projections[0]
             return
         }
@@ -35,15 +40,37 @@ struct ProjectCommand {
     func run() throws {
         if verify { return try verifyAgainstRebuild() }
         if rebuild { return try rebuildBesideLive() }
-        if all { return try ProjectorSupervisor(names: Self.projections.map(\.name)).run() }
-        let projector = Projector(projection: projection, configuration: .init(snapshotEvery: Int64(snapshotEvery)))
+        if snapshotNow { return try takeSnapshot() }
+        if all {
+            return try ProjectorSupervisor(names: Self.projections.map(\.name), options: snapshots.arguments).run()
+        }
+        let projector = Projector(projection: projection, configuration: snapshots.configuration)
         ProjectorSupervisor.watchSupervisor { projector.stop() }
         TerminationSignal.onSignal { _ in projector.stop() }
         Log.info("projector starting projection=\(projection.name)")
         projector.run(conninfo: Database.conninfo) { line in
-            line.hasPrefix("projection stalled") ? Log.warning(line) : Log.info(line)
+            line.hasPrefix("projection stalled") || line.hasPrefix("read-model snapshot failed")
+                ? Log.warning(line) : Log.info(line)
         }
         Log.info("projector stopped projection=\(projection.name)")
+    }
+
+    /// Copies the live read model into a read-model snapshot now, whatever the schedule, keeps
+    /// the latest `--snapshots-kept`, and says how long it took.
+    private func takeSnapshot() throws {
+        let connection = try PostgresConnection(conninfo: Database.conninfo)
+        let started = ContinuousClock.now
+        let projector = Projector(projection: projection, configuration: snapshots.configuration)
+        guard let taken = try projector.takeSnapshot(on: connection) else {
+            throw CLIError("\(projection.name) has applied no event yet: there is nothing to snapshot")
+        }
+        let seconds = String(format: "%.2f", (ContinuousClock.now - started) / .seconds(1))
+        guard taken.isNew else {
+            return print("OK: \(projection.name) has a snapshot at its position \(taken.position) already")
+        }
+        print(
+            "OK: \(projection.name) snapshot at position \(taken.position): \(taken.rows) rows in \(seconds) s"
+                + " (\(taken.removed) older removed)")
     }
 
     /// Rebuilds the read model from the log into a scratch schema up to the live checkpoint and

@@ -6,11 +6,14 @@ import Synchronization
 /// site's single command), restarted after a pause if it dies, all stopped on SIGINT or SIGTERM.
 final class ProjectorSupervisor: Sendable {
     let names: [String]
+    /// Given to every projector after its name (the snapshot schedule).
+    let options: [String]
     private let stopping = Atomic<Bool>(false)
     private let children = Locked<[String: Process]>([:])
 
-    init(names: [String]) {
+    init(names: [String], options: [String] = []) {
         self.names = names
+        self.options = options
     }
 
     /// Set in a child's environment to the supervisor's pid.
@@ -46,7 +49,7 @@ final class ProjectorSupervisor: Sendable {
         while !stopping.load(ordering: .relaxed) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-            process.arguments = ["project", name]
+            process.arguments = ["project", name] + options
             var environment = ProcessInfo.processInfo.environment
             environment[Self.parentVariable] = String(getpid())
             process.environment = environment

@@ -173,6 +173,12 @@ struct SummitDayTests {
         // about the 09:00 crossing, so the flight shows corrected.
         #expect(asOf.contains("\"flight\":\"FJ253\""), "\(asOf)")
         #expect(asOf.contains("\"corrected\":true"))
+        // A read-model snapshot taken as the application (what a projector runs as) is read by
+        // the auditor's role: an as-of at the head starts from it.
+        let snapshot = try system.run(["project", "officer-lookup", "--snapshot"])
+        #expect(snapshot.hasPrefix("OK: officer-lookup snapshot at position"), "\(snapshot)")
+        let atHead = try system.run(["audit", "as-of", "1000000", "--in-country"], as: system.auditorURL)
+        #expect(atHead.contains("rebuilt from the read-model snapshot at position"), "\(atHead)")
         let auditor = try PostgresConnection(conninfo: system.auditorURL)
         #expect(throws: PostgresError.self, "the auditor's role cannot write the log") {
             try auditor.execute("INSERT INTO events SELECT * FROM events LIMIT 1")

@@ -5,7 +5,6 @@ import Foundation
 import JSON
 import Postgres
 import Projections
-import Snapshots
 import TestSupport
 import Testing
 
@@ -92,40 +91,5 @@ struct RebuildTests {
         #expect(
             try connection.query("SELECT count(*) FROM pg_namespace WHERE nspname = $1", [scratch.projection.schema])[0]
                 .int64(0) == 0)
-    }
-}
-
-@Suite("Read-model snapshots")
-struct ReadModelSnapshotTests {
-    @Test func asOfBuildFromASnapshotEqualsABuildFromTheFirstEvent() throws {
-        let database = try TestDatabase(prefix: "rms")
-        let connection = try database.connect()
-        try Migrator().migrate(try Migration.eventStore(), on: connection)
-        try Migrator().migrate(try AggregateLoader<Void>.migrations(), on: connection)
-        let live = OfficerLookup(schema: "\(database.schema)_lookup")
-        try Migrator().migrate(try live.migrations(), on: connection)
-        for (index, day) in (10...19).enumerated() {
-            try AsOfTests.record(
-                index % 2 == 0 ? .arrival : .departure, occurred: "2024-10-\(day)T10:00:00Z", version: Int64(index),
-                on: connection)
-        }
-        let projector = Projector(projection: live, configuration: .init(batchSize: 4, snapshotEvery: 4))
-        var taken = [String]()
-        while true {
-            let before = try projector.checkpoint(on: connection)
-            guard try projector.runBatch(on: connection) > 0 else { break }
-            try projector.snapshotIfDue(after: before, on: connection) { taken.append($0) }
-        }
-
-        let fromSnapshot = try ScratchBuild.build(live, upTo: 10, fromSnapshot: true, on: connection)
-        let fromStart = try ScratchBuild.build(live, upTo: 10, on: connection)
-
-        #expect(taken.count == 2)
-        #expect(fromSnapshot.startedFrom == 8)
-        #expect(fromStart.startedFrom == nil)
-        #expect(try fromSnapshot.projection.checksums(on: connection) == fromStart.projection.checksums(on: connection))
-        let earlier = try ScratchBuild.build(live, upTo: 6, fromSnapshot: true, on: connection)
-        #expect(earlier.startedFrom == 4)
-        #expect(earlier.applied == 6)
     }
 }
