@@ -25,12 +25,21 @@ $$;
 
 -- Database- and role-wide settings: several schemas or databases may migrate at once (tests do),
 -- so these are serialised, skipped when already in place, and a concurrent update is tolerated.
+-- An advisory lock serialises only within one database, so two databases can still set the
+-- role's setting at once: the one that loses (a concurrent update, or the setting's row inserted
+-- by the other) leaves it to the other. Each setting has a block of its own, so that losing the
+-- role's setting never undoes the database's.
 DO $$
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('bordercore/role-and-database-settings'));
     IF has_database_privilege('public', current_database(), 'TEMPORARY') THEN
         EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
     END IF;
+END
+$$;
+
+DO $$
+BEGIN
     IF NOT EXISTS (
         SELECT FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
         WHERE r.rolname = 'border_app' AND s.setdatabase = 0
@@ -39,7 +48,7 @@ BEGIN
         ALTER ROLE border_app SET idle_in_transaction_session_timeout = '15s';
     END IF;
 EXCEPTION
-    WHEN internal_error THEN
-        RAISE NOTICE 'role or database settings were being changed concurrently; left to the other migration';
+    WHEN internal_error OR unique_violation THEN
+        RAISE NOTICE 'role settings were being changed concurrently; left to the other migration';
 END
 $$;
