@@ -87,6 +87,8 @@ extension BorderAPI {
         do {
             let token = try pool.withConnection { try authenticator.store.create(name: name, role: role, on: $0) }
             return .json(["name": .string(name), "role": .string(role.rawValue), "token": .string(token)], status: 201)
+        } catch is TokenStore.NameTaken {
+            throw APIError(.conflict, "an active token already has this name; revoke it first", field: "name")
         } catch {
             throw APIError(.unavailable, "the token store is unavailable")
         }

@@ -29,12 +29,13 @@ struct CommandContext: Sendable {
         requestHash = []
     }
 
-    /// Identifies the request by its caller's token, its route and its body in canonical form: the
-    /// same key from another token, even one of the same name, is another request (refused as a
-    /// reused key, never replayed).
+    /// Identifies the request by its caller (the token's name and role), its route and its body in
+    /// canonical form: the same key from another client, or from the same name given another
+    /// role, is another request (refused as a reused key, never replayed); a client whose token
+    /// was replaced (`border token create --replace`) keeps its retries.
     mutating func identify(canonicalBody: [UInt8]) {
         var digest = SHA256()
-        digest.update(Array("\(caller.name)\n\(caller.tokenID)\n\(route)\n".utf8))
+        digest.update(Array("\(caller.name)\n\(caller.role.rawValue)\n\(route)\n".utf8))
         digest.update(canonicalBody)
         requestHash = digest.finalize()
     }

@@ -22,9 +22,10 @@ enum CommandLineInterface {
                                            flag travellers in the country past their authorised
                                            day, clear flags once they leave or are extended
           status                           the log's head and each read model's lag (events, seconds)
-          token create --role ROLE [--name NAME]
+          token create --role ROLE [--name NAME] [--replace]
                                            a bearer token for the API, printed once; roles: officer,
-                                           visa-officer, supervisor, accreditation, auditor, admin
+                                           visa-officer, supervisor, accreditation, auditor, admin;
+                                           one active token a name: --replace revokes the name's
           token list | token revoke --name NAME
           demo feed --url URL [--token T] [--date YYYY-MM-DD] [--seed N] [--arrivals N] [--departures N]
                                            record a day of generated traffic at APW through the API

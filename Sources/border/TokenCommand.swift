@@ -2,10 +2,11 @@ import BorderAPI
 import Postgres
 
 /// `border token create|list|revoke`: bearer tokens for the API, run as the database owner or
-/// the application role. A token is printed once, when created; only its digest is kept.
+/// the application role. A token is printed once, when created; only its digest is kept. A name
+/// has at most one active token: `create --replace` revokes it and makes the new one at once.
 struct TokenCommand {
     enum Action {
-        case create(name: String, role: Role)
+        case create(name: String, role: Role, replacing: Bool)
         case list
         case revoke(name: String)
     }
@@ -23,7 +24,7 @@ struct TokenCommand {
             guard TokenStore.isValidName(name) else {
                 throw CLIError("--name must be 1 to 64 letters, digits or . _ @ -")
             }
-            action = .create(name: name, role: role)
+            action = .create(name: name, role: role, replacing: arguments.flag("--replace"))
         case "list": action = .list
         case "revoke":
             guard let name = try arguments.option("--name") else { throw CLIError("border token revoke needs --name") }
@@ -37,9 +38,10 @@ struct TokenCommand {
         let connection = try PostgresConnection(conninfo: Database.conninfo)
         let store = TokenStore()
         switch action {
-        case .create(let name, let role):
-            print(try store.create(name: name, role: role, on: connection))
-            Log.info("token created name=\(name) role=\(role.rawValue)")
+        case .create(let name, let role, let replacing):
+            print(try store.create(name: name, role: role, replacing: replacing, on: connection))
+            Log.info(
+                "token created name=\(name) role=\(role.rawValue)\(replacing ? " (replacing the name's token)" : "")")
         case .list:
             for token in try store.list(on: connection) {
                 print("\(token.name)\t\(token.role)\t\(token.revoked ? "revoked" : "active")")

@@ -53,22 +53,47 @@ struct RetryTests {
         #expect(try JSON.parse(second.body)["error"]?["code"] == "idempotency_key_reused")
     }
 
-    /// Review of issue 4: requests were told apart by the token's name, which is not unique, so a
-    /// second token of the same name (another role even) was answered the first one's outcome.
-    @Test func sameKeyFromAnotherTokenOfTheSameNameIsNotAReplay() throws {
+    /// Review of issue 4: a second token of the same name (another role even) was answered the
+    /// first one's outcome. A name now has one active token, and a name given another role is
+    /// another caller.
+    @Test func sameKeyFromTheSameNameGivenAnotherRoleIsNotAReplay() throws {
         let system = try RunningSystem(startProjector: false)
         defer { system.stop() }
         let arrival = OverstayWatchTests.crossing("AUS", "PA0000001", at: "2024-10-21T09:00:00Z")
+        let first = try system.client.post("/v1/arrivals", json: arrival, headers: [("Idempotency-Key", "k1")])
         let twin = try system.run(
-            ["token", "create", "--role", "supervisor", "--name", "e2e-officer"], as: system.ownerURL)
+            ["token", "create", "--role", "supervisor", "--name", "e2e-officer", "--replace"], as: system.ownerURL)
         let other = system.client(token: twin.trimmingCharacters(in: .whitespacesAndNewlines))
 
-        let first = try system.client.post("/v1/arrivals", json: arrival, headers: [("Idempotency-Key", "k1")])
         let second = try other.post("/v1/arrivals", json: arrival, headers: [("Idempotency-Key", "k1")])
 
         #expect(first.status == 201)
         #expect(second.status == 422)
         #expect(second.headers["idempotent-replayed"] == nil)
         #expect(try JSON.parse(second.body)["error"]?["code"] == "idempotency_key_reused")
+    }
+
+    /// Newcomer review of issue 4: a second `Scripts/demo` made its tokens again, and its feed's
+    /// retries were refused as reused keys (380 crossings 422). A client whose token is replaced
+    /// keeps its retries.
+    @Test func aClientWhoseTokenWasReplacedKeepsItsRetries() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let arrival = OverstayWatchTests.crossing("AUS", "PA0000002", at: "2024-10-21T09:00:00Z")
+        let first = try system.client.post("/v1/arrivals", json: arrival, headers: [("Idempotency-Key", "k2")])
+        let head = try JSON.parse(try system.client.request("GET", "/health").body)["log"]?["position"]
+        let replaced = try system.run(
+            ["token", "create", "--role", "officer", "--name", "e2e-officer", "--replace"], as: system.ownerURL)
+        let client = system.client(token: replaced.trimmingCharacters(in: .whitespacesAndNewlines))
+
+        let retry = try client.post("/v1/arrivals", json: arrival, headers: [("Idempotency-Key", "k2")])
+
+        #expect(first.status == 201)
+        #expect(retry.status == 201, "\(retry.text)")
+        #expect(retry.headers["idempotent-replayed"] == "true")
+        #expect(retry.body == first.body)
+        let health = try JSON.parse(try system.client.request("GET", "/health").body)
+        #expect(head != nil)
+        #expect(health["log"]?["position"] == head, "the retry stored nothing")
     }
 }

@@ -17,16 +17,14 @@ public enum Role: String, Sendable, CaseIterable {
     public static let readers: Set<Role> = [.officer, .visaOfficer, .supervisor, .accreditation, .auditor]
 }
 
-/// Who sent a request: the name and role of the token it carried, and the token's own id (names
-/// are not unique: a desk's token made again keeps its name).
+/// Who sent a request: the name and role of the token it carried. A name has at most one
+/// active token, so the name is the client, also after its token was replaced.
 public struct Caller: Sendable, Equatable {
     public var name: String
     public var role: Role
-    public var tokenID: Int64
 
-    public init(name: String, role: Role, tokenID: Int64 = 0) {
+    public init(name: String, role: Role) {
         self.name = name
         self.role = role
-        self.tokenID = tokenID
     }
 }

@@ -15,28 +15,48 @@ public struct TokenStore: Sendable {
         return try Migration.load(component: "access", from: folder)
     }
 
-    /// A new token for `name` acting as `role`: `bct_` and 64 hex digits of 32 random bytes.
-    public func create(name: String, role: Role, on connection: PostgresConnection) throws -> String {
+    /// A new token for `name` acting as `role`: `bct_` and 64 hex digits of 32 random bytes. A
+    /// name has at most one active token: with `replacing`, the name's active token is revoked in
+    /// the same transaction (its client's retries stay recognised); without, an active token of
+    /// that name is refused with `NameTaken` and nothing is stored.
+    public func create(
+        name: String, role: Role, replacing: Bool = false, on connection: PostgresConnection
+    ) throws -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let token = "bct_" + Self.hex(bytes)
-        try connection.query(
-            "INSERT INTO api_tokens (name, role, token_sha256) VALUES ($1, $2, decode($3, 'hex'))",
-            [name, role.rawValue, Self.digest(token)], context: "create token")
+        do {
+            try connection.withTransaction(context: "create token") { connection in
+                if replacing { _ = try revoke(name: name, on: connection) }
+                try connection.query(
+                    "INSERT INTO api_tokens (name, role, token_sha256) VALUES ($1, $2, decode($3, 'hex'))",
+                    [name, role.rawValue, Self.digest(token)], context: "create token")
+            }
+        } catch let error as PostgresError {
+            guard error.sqlState == PostgresError.State.uniqueViolation else { throw error }
+            throw NameTaken()
+        }
         return token
+    }
+
+    /// Refusal of a token for a name that already has an active one.
+    public struct NameTaken: Error, CustomStringConvertible {
+        public var description: String {
+            "an active token already has this name: revoke it first, or replace it (border token create --replace)"
+        }
     }
 
     /// The caller holding `token`, or nil for an unknown or revoked token.
     public func caller(token: String, on connection: PostgresConnection) throws -> Caller? {
         guard Self.isWellFormed(token) else { return nil }
         let rows = try connection.query(
-            "SELECT name, role, id FROM api_tokens WHERE token_sha256 = decode($1, 'hex') AND revoked_at IS NULL",
+            "SELECT name, role FROM api_tokens WHERE token_sha256 = decode($1, 'hex') AND revoked_at IS NULL",
             [Self.digest(token)], context: "find token")
         guard let row = rows.first, let role = Role(rawValue: try row.string(1)) else { return nil }
-        return Caller(name: try row.string(0), role: role, tokenID: try row.int64(2))
+        return Caller(name: try row.string(0), role: role)
     }
 
-    /// Revokes every token of `name`; returns how many were revoked.
+    /// Revokes the active token of `name`; returns how many were revoked (0 or 1).
     public func revoke(name: String, on connection: PostgresConnection) throws -> Int {
         try connection.query(
             "UPDATE api_tokens SET revoked_at = clock_timestamp() WHERE name = $1 AND revoked_at IS NULL RETURNING id",
