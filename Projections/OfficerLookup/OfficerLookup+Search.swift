@@ -10,7 +10,7 @@ extension OfficerLookup {
         // Two statements rather than one with `$1 IS NULL OR ...`, so that each keeps its index.
         let byName = """
             SELECT stream, issuing_state, document_number, nationality, primary_identifier,
-                array_to_string(secondary_identifiers, ' '), date_of_birth, in_country,
+                secondary_identifiers::text, date_of_birth, in_country,
                 round(public.similarity(full_name, $1)::numeric, 3)::text
             FROM \(schema).travellers
             WHERE full_name OPERATOR(public.%) $1
@@ -19,7 +19,7 @@ extension OfficerLookup {
             """
         let byBirth = """
             SELECT stream, issuing_state, document_number, nationality, primary_identifier,
-                array_to_string(secondary_identifiers, ' '), date_of_birth, in_country, NULL
+                secondary_identifiers::text, date_of_birth, in_country, NULL
             FROM \(schema).travellers
             WHERE nationality = $2 AND date_of_birth = $3 AND $1::text IS NULL
             ORDER BY primary_identifier, stream LIMIT $4
@@ -32,7 +32,7 @@ extension OfficerLookup {
                 "stream": .string(try row.string(0)), "issuingState": .string(try row.string(1)),
                 "document": .string(try row.string(2)), "nationality": .string(try row.string(3)),
                 "primaryIdentifier": .string(try row.string(4)),
-                "secondaryIdentifiers": .array(try row.string(5).split(separator: " ").map { .string(String($0)) }),
+                "secondaryIdentifiers": .array(PostgresArray.parse(try row.string(5)).map { .string($0) }),
                 "dateOfBirth": .optional(row[6]), "inCountry": .bool(try row.bool(7)),
                 "similarity": row[8].flatMap { Double($0) }.map { .double($0) } ?? .null,
             ]

@@ -23,6 +23,7 @@ struct NameSearchTests {
         traveller("C01X00T47", "D", "MUELLER", ["HANS"], born: "1965-01-02"),
         traveller("PA0000001", "AUS", "NGUYEN", ["MAI"], born: "1974-08-12"),
         traveller("NZ0000002", "NZL", "WALKER", ["ALEX"], born: "1970-05-06"),
+        traveller("NZ0000003", "NZL", "TE WHATU", ["MERE AROHA", "JANE"], born: "1981-03-04"),
     ]
 
     /// Each traveller arrives once; the officer lookup follows; returns it and its connection.
@@ -77,5 +78,17 @@ struct NameSearchTests {
         #expect(Self.names(born) == ["NGUYEN"])
         #expect(born.first?["inCountry"] == true)
         #expect(named.isEmpty, "the name matches a traveller of another nationality")
+    }
+
+    /// Newcomer review of issue 4: a search answered a given name with a space in it as two names
+    /// (["MERE", "AROHA", "JANE"]) where the lookup answered it as recorded.
+    @Test func searchAnswersTheNamesAsTheLookupDoes() throws {
+        let (lookup, connection) = try Self.lookup()
+
+        let found = try lookup.search(name: "MERE AROHA TE WHATU", nationality: "NZL", dateOfBirth: nil, on: connection)
+        let looked = try lookup.travellers(documentNumber: "NZ0000003", nationality: "NZL", on: connection)
+
+        #expect(found.first?["secondaryIdentifiers"] == .array(["MERE AROHA", "JANE"]))
+        #expect(looked.first?["secondaryIdentifiers"] == found.first?["secondaryIdentifiers"])
     }
 }
