@@ -39,9 +39,10 @@ struct TokenCommand {
         let store = TokenStore()
         switch action {
         case .create(let name, let role, let replacing):
-            print(try store.create(name: name, role: role, replacing: replacing, on: connection))
+            let issued = try store.issue(name: name, role: role, replacing: replacing, on: connection)
+            print(issued.token)
             Log.info(
-                "token created name=\(name) role=\(role.rawValue)\(replacing ? " (replacing the name's token)" : "")")
+                "token created name=\(name) role=\(role.rawValue)\(issued.replaced ? " (replaced its token)" : "")")
         case .list:
             for token in try store.list(on: connection) {
                 print("\(token.name)\t\(token.role)\t\(token.revoked ? "revoked" : "active")")

@@ -22,12 +22,20 @@ public struct TokenStore: Sendable {
     public func create(
         name: String, role: Role, replacing: Bool = false, on connection: PostgresConnection
     ) throws -> String {
+        try issue(name: name, role: role, replacing: replacing, on: connection).token
+    }
+
+    /// As `create`, and whether an active token of the name was revoked for it.
+    public func issue(
+        name: String, role: Role, replacing: Bool, on connection: PostgresConnection
+    ) throws -> (token: String, replaced: Bool) {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let token = "bct_" + Self.hex(bytes)
+        var replaced = false
         do {
             try connection.withTransaction(context: "create token") { connection in
-                if replacing { _ = try revoke(name: name, on: connection) }
+                if replacing { replaced = try revoke(name: name, on: connection) > 0 }
                 try connection.query(
                     "INSERT INTO api_tokens (name, role, token_sha256) VALUES ($1, $2, decode($3, 'hex'))",
                     [name, role.rawValue, Self.digest(token)], context: "create token")
@@ -36,7 +44,7 @@ public struct TokenStore: Sendable {
             guard error.sqlState == PostgresError.State.uniqueViolation else { throw error }
             throw NameTaken()
         }
-        return token
+        return (token, replaced)
     }
 
     /// Refusal of a token for a name that already has an active one.
