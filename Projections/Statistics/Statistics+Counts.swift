@@ -2,7 +2,7 @@ import BorderTime
 import Postgres
 
 /// The bucket a crossing is counted in.
-struct CrossingBucket: Equatable {
+struct CrossingBucket: Hashable {
     var day: CivilDay
     var port: String
     var nationality: String

@@ -34,6 +34,7 @@ public struct Statistics: Projection {
         try migrations(from: "StatisticsMigrations", in: .module)
     }
 
+    /// Applies one event on its own: the reference that `apply(_ events:)` gives the same tables as.
     public func apply(_ event: RecordedEvent, on connection: PostgresConnection) throws {
         guard let decoded = try travellerEvent(event) else { return }
         let traveller = try travellerKey(of: event, on: connection)
@@ -67,11 +68,5 @@ public struct Statistics: Projection {
             "SELECT position FROM events WHERE stream = $1 AND version = $2", [stream, String(version)],
             context: "find event position")
         return try rows.first?.int64(0)
-    }
-}
-
-extension TravellerEvent {
-    fileprivate var isOverstayFlag: Bool {
-        if case .overstayFlagged = self { true } else { false }
     }
 }

@@ -1,5 +1,5 @@
 /// Proleptic Gregorian calendar arithmetic (Howard Hinnant's days-from-civil algorithm).
-public struct CivilDay: Sendable, Equatable {
+public struct CivilDay: Sendable, Hashable {
     public var year: Int64
     public var month: Int64
     public var day: Int64
