@@ -5,10 +5,8 @@ import Postgres
 
 /// How accreditations, revocations and crossings change the delegates' rows.
 extension Delegates {
-    func accredit(_ accreditation: Accreditation, at: Timestamp, stream: String, on connection: PostgresConnection)
-        throws
-    {
-        try connection.query(
+    func accredit(_ accreditation: Accreditation, at: Timestamp, stream: String) -> PostgresConnection.Statement {
+        .init(
             """
             INSERT INTO \(schema).delegates (stream, accreditation_id, summit, delegation, role, valid_from,
                 valid_until, holder, accredited_at)
@@ -21,35 +19,30 @@ extension Delegates {
                 accreditation.role.rawValue, accreditation.validFrom.description,
                 accreditation.validUntil.description, accreditation.json["holder"]?.serializedString(),
                 String(at.microseconds),
-            ], context: "insert delegate")
+            ])
     }
 
-    func revoke(_ id: String, stream: String, on connection: PostgresConnection) throws {
-        try connection.query(
-            "UPDATE \(schema).delegates SET revoked = TRUE WHERE stream = $1 AND accreditation_id = $2",
-            [stream, id], context: "revoke delegate")
+    func revoke(_ id: String, stream: String) -> PostgresConnection.Statement {
+        .init(
+            "UPDATE \(schema).delegates SET revoked = TRUE WHERE stream = $1 AND accreditation_id = $2", [stream, id])
     }
 
-    func record(_ crossing: Crossing, at event: RecordedEvent, on connection: PostgresConnection) throws {
-        try connection.query(
+    /// Crossings, each kept once by its log position, as one statement.
+    func record(_ run: DelegateCrossings) -> PostgresConnection.Statement {
+        .init(
             """
             INSERT INTO \(schema).crossings (position, stream, version, direction, port, carrier, flight,
                 occurred_at, day, anomalies)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, TIMESTAMPTZ 'epoch' + $8::bigint * INTERVAL '1 microsecond',
-                $9::date, $10::text[])
+            SELECT p, s, v, d, po, ca, f, TIMESTAMPTZ 'epoch' + o * INTERVAL '1 microsecond', day::date, a::text[]
+            FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[],
+                $8::bigint[], $9::text[], $10::text[]) AS c(p, s, v, d, po, ca, f, o, day, a)
             ON CONFLICT (position) DO NOTHING
-            """,
-            [
-                String(event.position), event.stream, String(event.version), crossing.direction.rawValue,
-                crossing.port, crossing.carrier, crossing.flight, String(crossing.occurredAt.microseconds),
-                crossing.occurredAt.civilDay.description,
-                PostgresArray.literal(crossing.anomalies.map(\.rawValue)),
-            ], context: "insert delegate crossing")
+            """, run.parameters)
     }
 
     /// The corrected fields of a crossing; its anomalies stay as they were recorded.
-    func correct(_ correction: Correction, stream: String, on connection: PostgresConnection) throws {
-        try connection.query(
+    func correct(_ correction: Correction, stream: String) -> PostgresConnection.Statement {
+        .init(
             """
             UPDATE \(schema).crossings SET
                 occurred_at = coalesce(TIMESTAMPTZ 'epoch' + $3::bigint * INTERVAL '1 microsecond', occurred_at),
@@ -61,20 +54,20 @@ extension Delegates {
                 stream, String(correction.target), correction.occurredAt.map { String($0.microseconds) },
                 correction.occurredAt?.civilDay.description, correction.port, correction.carrier,
                 correction.flight,
-            ], context: "correct delegate crossing")
+            ])
     }
 
-    func void(version: Int64, stream: String, on connection: PostgresConnection) throws {
-        try connection.query(
+    func void(version: Int64, stream: String) -> PostgresConnection.Statement {
+        .init(
             "UPDATE \(schema).crossings SET voided = TRUE WHERE stream = $1 AND version = $2",
-            [stream, String(version)], context: "void delegate crossing")
+            [stream, String(version)])
     }
 
-    /// Works out the movements of the stream's delegates again from its crossings not voided in
+    /// Works out the movements of the streams' delegates again from their crossings not voided in
     /// each accreditation's window: first arrival, last departure, the direction of the crossing
     /// that occurred last, and whether an arrival was marked `accreditationMismatch` by the domain.
-    func refreshMovements(stream: String, on connection: PostgresConnection) throws {
-        try connection.query(
+    func refreshMovements(streams: [String]) -> PostgresConnection.Statement {
+        .init(
             """
             UPDATE \(schema).delegates AS d
             SET (first_arrival_at, last_departure_at, last_direction, mismatch) = (
@@ -86,7 +79,7 @@ extension Delegates {
                 WHERE c.stream = d.stream AND NOT c.voided
                     AND c.day BETWEEN d.valid_from - $2::integer AND d.valid_until + $2::integer
             )
-            WHERE d.stream = $1
-            """, [stream, String(Self.windowDays)], context: "refresh delegate movements")
+            WHERE d.stream = ANY($1::text[])
+            """, [PostgresArray.literal(streams), String(Self.windowDays)])
     }
 }

@@ -34,21 +34,11 @@ public struct Delegates: Projection {
     }
 
     public func apply(_ event: RecordedEvent, on connection: PostgresConnection) throws {
-        guard let decoded = try travellerEvent(event) else { return }
-        switch decoded {
-        case .delegateAccredited(let accreditation, let at):
-            try accredit(accreditation, at: at, stream: event.stream, on: connection)
-        case .accreditationRevoked(let withdrawal, _):
-            try revoke(withdrawal.id, stream: event.stream, on: connection)
-        case .arrivalRecorded(let crossing), .departureRecorded(let crossing):
-            try record(crossing, at: event, on: connection)
-        case .crossingCorrected(let correction, _):
-            try correct(correction, stream: event.stream, on: connection)
-        case .crossingVoided(let target, _, _):
-            try void(version: target, stream: event.stream, on: connection)
-        default:
-            return
-        }
-        try refreshMovements(stream: event.stream, on: connection)
+        try apply([event], on: connection)
+    }
+
+    /// Applies a page of events in one round trip (`DelegatesPage`).
+    public func apply(_ events: [RecordedEvent], on connection: PostgresConnection) throws {
+        try apply(events, through: DelegatesPage(delegates: self), on: connection)
     }
 }

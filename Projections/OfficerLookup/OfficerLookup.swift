@@ -33,11 +33,6 @@ public struct OfficerLookup: Projection {
 
     /// Applies a page of events in one round trip (`OfficerLookupPage`).
     public func apply(_ events: [RecordedEvent], on connection: PostgresConnection) throws {
-        var page = OfficerLookupPage(schema: schema)
-        for event in events {
-            guard let decoded = try travellerEvent(event) else { continue }
-            page.add(decoded, recorded: event)
-        }
-        try page.write(on: connection)
+        try apply(events, through: OfficerLookupPage(schema: schema), on: connection)
     }
 }

@@ -11,7 +11,7 @@ import Postgres
 /// revocations, overstay flags, corrections, voids), then presence once per traveller touched.
 /// Adding rows first is sound because a decision only ever names a crossing, permit or
 /// accreditation recorded before it in its stream (the domain refuses any other).
-struct OfficerLookupPage {
+struct OfficerLookupPage: EventPage {
     let schema: String
     var travellers = [String: (document: DocumentFacts, position: Int64)]()
     private var crossings = CrossingColumns()
