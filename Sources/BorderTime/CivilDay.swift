@@ -48,11 +48,26 @@ extension CivilDay: CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`; nil when malformed or not a real date.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2])
-        else { return nil }
+        var text = text
+        guard let (year, month, day) = text.withUTF8(Self.parseISO) else { return nil }
         self.init(year: year, month: month, day: day)
         guard isValid else { return nil }
+    }
+
+    /// `YYYY-MM-DD`, ASCII digits only (no sign, no space), read in place: every event a
+    /// projector decodes holds a few dates.
+    private static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int64, Int64, Int64)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int64? {
+            var value: Int64 = 0
+            for index in range {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int64(digit)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return (year, month, day)
     }
 }

@@ -50,4 +50,12 @@ struct TimestampTests {
         #expect(CivilDay(iso: "2024-2-9") == nil)
         #expect(CivilDay(iso: "0999-01-01")?.description == "0999-01-01")
     }
+
+    /// Signs and spaces passed where two digits were expected: Int64("+1") reads 1.
+    @Test(arguments: [
+        "1980-+1-01", "1980-01-+1", "+980-01-01", "1980- 1-01", "1980-01-01 ", "1980/01/01", "١٩٨٠-01-01",
+    ])
+    func civilDayRefusesWhatIsNotTenASCIICharacters(text: String) {
+        #expect(CivilDay(iso: text) == nil)
+    }
 }

@@ -78,4 +78,24 @@ struct ReviewRegressionTests {
         #expect(retry.headers["idempotent-replayed"] == "true")
         #expect(retry.body == first.body)
     }
+
+    /// A date with a sign where two digits belong ("1980-+1-01") was read as 1 January 1980.
+    @Test func aDateWithASignIsRefusedNamingTheField() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        guard case .object(var document) = SummitDayTests.document("AUS", "PA0000031", name: "SIGNED") else {
+            Issue.record("the document is not an object")
+            return
+        }
+        document["dateOfBirth"] = "1980-+1-01"
+        let arrival = JSON.object(["document": .object(document), "port": "APW", "occurredAt": "2024-10-20T15:30:00Z"])
+
+        let answer = try system.client.post("/v1/arrivals", json: arrival.serializedString())
+
+        #expect(answer.status == 400)
+        #expect(try JSON.parse(answer.body)["error"]?["field"] == "document.dateOfBirth")
+        #expect(!answer.text.contains("1980"), "the refusal repeats nothing the client sent")
+        let health = try JSON.parse(try system.client.request("GET", "/health").body)
+        #expect(health["log"]?["position"] == 0, "nothing stored")
+    }
 }
