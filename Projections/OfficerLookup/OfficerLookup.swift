@@ -14,6 +14,15 @@ public struct OfficerLookup: Projection {
         self.schema = schema
     }
 
+    /// The lookup by document, the name search, the search by nationality and birth, the overstay
+    /// watch: what readers use; applying events reads travellers by stream only.
+    public var indexesForReaders: [String] {
+        [
+            "travellers_document", "travellers_full_name_trgm", "travellers_nationality_birth",
+            "travellers_overstay_watch",
+        ]
+    }
+
     public var checksumTables: [(name: String, order: String)] {
         [
             ("travellers", "stream"), ("crossings", "position"), ("permits", "stream, id"),

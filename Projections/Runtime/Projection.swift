@@ -19,9 +19,14 @@ public protocol Projection: Sendable {
     var checksumTables: [(name: String, order: String)] { get }
     /// Makes the same read model in another schema.
     func inSchema(_ schema: String) -> any Projection
+    /// Indexes that applying events never reads: a build from the log into a new schema drops
+    /// them first and makes them once at the end, instead of keeping them up to date row by row.
+    var indexesForReaders: [String] { get }
 }
 
 extension Projection {
+    public var indexesForReaders: [String] { [] }
+
     /// One event after another.
     public func apply(_ events: [RecordedEvent], on connection: PostgresConnection) throws {
         for event in events { try apply(event, on: connection) }

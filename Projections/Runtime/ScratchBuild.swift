@@ -25,6 +25,7 @@ public struct ScratchBuild {
         let suffix = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10)
         let projection = template.inSchema("scratch_\(suffix)")
         try Migrator().applyUnrecorded(try projection.migrations(), on: connection)
+        let readersIndexes = try DeferredIndexes.drop(projection.indexesForReaders, of: projection, on: connection)
         var startedFrom: Int64?
         if fromSnapshot {
             startedFrom = try ReadModelSnapshots().restore(
@@ -42,6 +43,7 @@ public struct ScratchBuild {
             if pages & (pages - 1) == 0 { try projection.analyze(on: connection) }
             progress(try projector.checkpoint(on: connection))
         }
+        try readersIndexes.create(on: connection)
         return ScratchBuild(
             projection: projection, applied: try projector.checkpoint(on: connection), startedFrom: startedFrom)
     }

@@ -92,3 +92,30 @@ struct NameSearchTests {
         #expect(looked.first?["secondaryIdentifiers"] == found.first?["secondaryIdentifiers"])
     }
 }
+
+/// A build from the log drops the indexes only readers use and makes them at the end.
+@Suite("Indexes of a build from the log")
+struct ScratchBuildIndexTests {
+    @Test func aBuildEndsWithEveryIndexOfTheLiveReadModel() throws {
+        let (lookup, connection) = try NameSearchTests.lookup()
+        let scratch = try ScratchBuild.build(lookup, upTo: 10, on: connection)
+        defer { try? scratch.drop(on: connection) }
+
+        let live = try Self.indexes(of: lookup.schema, on: connection)
+        #expect(try Self.indexes(of: scratch.projection.schema, on: connection) == live)
+        #expect(Set(lookup.indexesForReaders).isSubset(of: Set(live.map { $0[0] })))
+        let found = try scratch.projection.checksums(on: connection)
+        #expect(found == (try lookup.checksums(on: connection)))
+        let search = try (scratch.projection as! OfficerLookup).search(
+            name: "MERE AROHA TE WHATU", nationality: nil, dateOfBirth: nil, on: connection)
+        #expect(NameSearchTests.names(search) == ["TE WHATU"])
+    }
+
+    /// Each index's name and definition, with the schema's name taken out.
+    static func indexes(of schema: String, on connection: PostgresConnection) throws -> [[String]] {
+        try connection.query(
+            "SELECT indexname, replace(indexdef, $1 || '.', '') FROM pg_indexes WHERE schemaname = $1 ORDER BY 1",
+            [schema]
+        ).map { [try $0.string(0), try $0.string(1)] }
+    }
+}
