@@ -19,12 +19,36 @@ public struct ScratchBuild {
     public static func build(
         _ template: any Projection, upTo lastPosition: Int64,
         admits: (@Sendable (RecordedEvent) -> Bool)? = nil, fromSnapshot: Bool = false,
-        on connection: PostgresConnection, progress: (Int64) -> Void = { _ in }
+        on connection: PostgresConnection, progress: (Int64) throws -> Void = { _ in }
     ) throws -> ScratchBuild {
         precondition(!(fromSnapshot && admits != nil), "a snapshot cannot be filtered by occurred time")
+        try dropAbandoned(on: connection)
         let suffix = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10)
         let projection = template.inSchema("scratch_\(suffix)")
         try Migrator().applyUnrecorded(try projection.migrations(), on: connection)
+        do {
+            try connection.execute(
+                """
+                DO $$ BEGIN
+                    EXECUTE format('COMMENT ON SCHEMA %I IS %L', '\(projection.schema)',
+                        'scratch build by backend ' || pg_backend_pid());
+                END $$
+                """, context: "mark scratch build")
+            return try fill(
+                projection, upTo: lastPosition, admits: admits, fromSnapshot: fromSnapshot,
+                on: connection, progress: progress)
+        } catch {
+            // Interrupted or failed: nothing half-built is left behind.
+            _ = try? connection.execute(
+                "DROP SCHEMA IF EXISTS \(projection.schema) CASCADE", context: "drop failed build")
+            throw error
+        }
+    }
+
+    private static func fill(
+        _ projection: any Projection, upTo lastPosition: Int64, admits: (@Sendable (RecordedEvent) -> Bool)?,
+        fromSnapshot: Bool, on connection: PostgresConnection, progress: (Int64) throws -> Void
+    ) throws -> ScratchBuild {
         let readersIndexes = try DeferredIndexes.drop(projection.indexesForReaders, of: projection, on: connection)
         var startedFrom: Int64?
         if fromSnapshot {
@@ -41,11 +65,27 @@ public struct ScratchBuild {
             // of a few seconds never sees: the planner would take them for empty. Analysing as
             // they double in size keeps its row counts within a factor of two.
             if pages & (pages - 1) == 0 { try projection.analyze(on: connection) }
-            progress(try projector.checkpoint(on: connection))
+            try progress(try projector.checkpoint(on: connection))
         }
         try readersIndexes.create(on: connection)
         return ScratchBuild(
             projection: projection, applied: try projector.checkpoint(on: connection), startedFrom: startedFrom)
+    }
+
+    /// Drops this role's scratch builds whose session has ended (a build killed before it could
+    /// drop its own): each is marked with the backend that made it.
+    public static func dropAbandoned(on connection: PostgresConnection) throws {
+        let abandoned = try connection.query(
+            """
+            SELECT n.nspname FROM pg_namespace AS n
+            WHERE n.nspname LIKE 'scratch\\_%' AND n.nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+                AND substring(obj_description(n.oid, 'pg_namespace') FROM '^scratch build by backend ([0-9]+)$')::int
+                    NOT IN (SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL)
+            """, context: "find abandoned scratch builds")
+        for row in abandoned {
+            try connection.execute(
+                "DROP SCHEMA IF EXISTS \(try row.string(0)) CASCADE", context: "drop abandoned build")
+        }
     }
 
     /// Applies the events after what was applied, up to `lastPosition`.
@@ -109,6 +149,7 @@ public struct ScratchBuild {
             UPDATE \(projection.schema).lease AS next SET holder = old.holder, expires_at = old.expires_at
             FROM \(live.schema).lease AS old;
             UPDATE \(live.schema).checkpoint SET position = -1;
+            COMMENT ON SCHEMA \(projection.schema) IS NULL;
             ALTER SCHEMA \(live.schema) RENAME TO \(retired);
             ALTER SCHEMA \(projection.schema) RENAME TO \(live.schema)
             """, context: "switch \(live.name)")

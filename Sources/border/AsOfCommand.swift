@@ -58,8 +58,10 @@ struct AsOfCommand {
     func run() throws {
         let connection = try PostgresConnection(conninfo: Database.conninfo)
         let (last, admits) = try bound(on: connection)
+        Interruption.watch()
         let scratch = try ScratchBuild.build(
-            projection, upTo: last, admits: admits, fromSnapshot: admits == nil, on: connection)
+            projection, upTo: last, admits: admits, fromSnapshot: admits == nil, on: connection
+        ) { _ in try Interruption.check() }
         defer { try? scratch.drop(on: connection) }
         let start = scratch.startedFrom.map { "the read-model snapshot at position \($0)" } ?? "the first event"
         print("as of \(describe(last)): \(projection.name) rebuilt from \(start) into \(scratch.projection.schema)")

@@ -38,6 +38,9 @@ struct ProjectCommand {
     }
 
     func run() throws {
+        if verify || rebuild { Interruption.watch() }
+        // One transaction: stopped here, the server rolls it back.
+        if snapshotNow { TerminationSignal.onSignal { _ in exit(130) } }
         if verify { return try verifyAgainstRebuild() }
         if rebuild { return try rebuildBesideLive() }
         if snapshotNow { return try takeSnapshot() }
@@ -83,6 +86,7 @@ struct ProjectCommand {
         let projector = Projector(projection: projection)
         let bar = ProgressBar(label: "rebuild")
         var scratch = try ScratchBuild.build(projection, upTo: try projector.checkpoint(on: connection), on: builder) {
+            try Interruption.check()
             bar.update(done: $0, total: $0)
         }
         defer { try? scratch.drop(on: builder) }
@@ -115,10 +119,12 @@ struct ProjectCommand {
         let bar = ProgressBar(label: "rebuild \(projection.name)")
         Log.info("rebuild starting projection=\(projection.name) head=\(head)")
         let scratch = try ScratchBuild.build(projection, upTo: head, on: builder) { done in
+            try Interruption.check()
             bar.update(done: done, total: head)
         }
         bar.finish()
         do {
+            try Interruption.check()
             let position = try scratch.replace(projection, on: connection, building: builder)
             Log.info("rebuild switched projection=\(projection.name) position=\(position)")
             print("OK: \(projection.name) rebuilt from the log and switched at position \(position)")

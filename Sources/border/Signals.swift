@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 /// SIGINT and SIGTERM for the long-running commands, without a race: the signals are blocked
 /// from the start of the process (every thread inherits that), so one that arrives before
@@ -32,5 +33,21 @@ enum TerminationSignal {
     /// Runs `body` on a thread of its own when SIGINT or SIGTERM arrives.
     static func onSignal(_ body: @escaping @Sendable (Int32) -> Void) {
         Thread { body(wait()) }.start()
+    }
+}
+
+/// Ctrl-C or SIGTERM during a command that ends by itself (a build from the log): noted on a
+/// thread of its own, and the command stops at its next page, dropping what it half-built.
+enum Interruption {
+    private static let requested = Locked(false)
+
+    /// Starts noting SIGINT and SIGTERM (blocked since the start of the process).
+    static func watch() {
+        TerminationSignal.onSignal { _ in requested.withLock { $0 = true } }
+    }
+
+    /// Throws when a signal was noted.
+    static func check() throws(CLIError) {
+        if requested.withLock({ $0 }) { throw CLIError("interrupted; nothing was changed") }
     }
 }

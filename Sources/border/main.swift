@@ -2,7 +2,8 @@ import Foundation
 
 HeapRetention.apply()
 let arguments = Array(CommandLine.arguments.dropFirst())
-if ["serve", "project"].contains(arguments.first) {
+// Every long-running or interruptible command takes SIGINT and SIGTERM itself (`TerminationSignal`).
+if ["serve", "project", "watch"].contains(arguments.first) || arguments.prefix(2) == ["audit", "as-of"] {
     TerminationSignal.block()
 }
 exit(CommandLineInterface.run(arguments))

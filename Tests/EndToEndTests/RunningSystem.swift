@@ -127,6 +127,22 @@ final class RunningSystem: @unchecked Sendable {
         client.bearerToken = officerToken
     }
 
+    /// Starts `border` with `arguments` as the application role, its standard error into `errors`,
+    /// with no signal blocked, as a shell starts it (a child of the test runner inherits the
+    /// runner's mask, which blocks nearly every signal); the caller waits for it.
+    func start(_ arguments: [String], errors: Pipe) throws -> Process {
+        let unblock = "use POSIX; sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die; exec @ARGV or die"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/perl")
+        process.arguments = ["-e", unblock, Self.binary.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["BORDER_DATABASE_URL"] = appURL
+        process.environment = environment
+        process.standardError = errors
+        try process.run()
+        return process
+    }
+
     private func launch(_ arguments: [String], output: Pipe? = nil, errors: Pipe? = nil, url: String? = nil) throws
         -> Process
     {

@@ -119,3 +119,66 @@ struct ScratchBuildIndexTests {
         ).map { [try $0.string(0), try $0.string(1)] }
     }
 }
+
+/// Newcomer review of issue 5: an interrupted or killed build left its scratch schema behind.
+@Suite("Scratch builds leave nothing behind")
+struct ScratchBuildCleanupTests {
+    struct Stop: Error {}
+
+    @Test func aBuildStoppedByItsProgressDropsWhatItBuilt() throws {
+        let (lookup, connection) = try NameSearchTests.lookup()
+        let pid = try connection.query("SELECT pg_backend_pid()")[0].int64(0)
+        var built: Int64?
+
+        #expect(throws: Stop.self) {
+            _ = try ScratchBuild.build(lookup, upTo: 10, on: connection) { position in
+                built = try Self.builds(by: pid, on: connection)
+                throw Stop()
+            }
+        }
+
+        #expect(built == 1, "the build was under way, marked as this session's")
+        #expect(try Self.builds(by: pid, on: connection) == 0)
+    }
+
+    @Test func aBuildWhoseSessionEndedIsDroppedByTheNextAndALiveOneIsNot() throws {
+        let (lookup, connection) = try NameSearchTests.lookup()
+        let options = ["options": "-c search_path=\(try connection.query("SELECT current_schema()")[0].string(0))"]
+        let other = try PostgresConnection(conninfo: TestDatabase.conninfo, options: options)
+        let killed = try PostgresConnection(conninfo: TestDatabase.conninfo, options: options)
+        let live = try ScratchBuild.build(lookup, upTo: 10, on: other)
+        defer { try? live.drop(on: other) }
+        let abandoned = try ScratchBuild.build(lookup, upTo: 10, on: killed)
+        let pid = try killed.query("SELECT pg_backend_pid()")[0].int64(0)
+        _ = try connection.query("SELECT pg_terminate_backend($1::int)", [String(pid)])
+        killed.close()
+        #expect(try waitUntil(seconds: 10) { try !Self.activePIDs(on: connection).contains(pid) })
+
+        try ScratchBuild.dropAbandoned(on: connection)
+
+        let left = try Self.scratchSchemas(on: connection)
+        #expect(!left.contains(abandoned.projection.schema))
+        #expect(left.contains(live.projection.schema))
+    }
+
+    /// Scratch schemas marked as built by backend `pid`.
+    static func builds(by pid: Int64, on connection: PostgresConnection) throws -> Int64 {
+        try connection.query(
+            """
+            SELECT count(*) FROM pg_namespace
+            WHERE obj_description(oid, 'pg_namespace') = 'scratch build by backend ' || $1
+            """, [String(pid)]
+        )[0].int64(0)
+    }
+
+    static func scratchSchemas(on connection: PostgresConnection) throws -> Set<String> {
+        Set(
+            try connection.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'scratch%'").map {
+                try $0.string(0)
+            })
+    }
+
+    static func activePIDs(on connection: PostgresConnection) throws -> [Int64] {
+        try connection.query("SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL").map { try $0.int64(0) }
+    }
+}
