@@ -48,7 +48,10 @@ struct TokenCommand {
                 print("\(token.name)\t\(token.role)\t\(token.revoked ? "revoked" : "active")")
             }
         case .revoke(let name):
-            print("revoked \(try store.revoke(name: name, on: connection)) token(s) of \(name)")
+            guard try store.revoke(name: name, on: connection) > 0 else {
+                throw CLIError("no active token is named \(name) (border token list shows them)")
+            }
+            print("revoked the token of \(name)")
         }
     }
 }

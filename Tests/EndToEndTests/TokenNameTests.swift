@@ -1,7 +1,9 @@
 import Foundation
 import HTTPClient
 import JSON
+import Locking
 import Postgres
+import TestSupport
 import Testing
 
 /// A token's name names one client: at most one active token per name, so that revoking a name
@@ -22,7 +24,9 @@ struct TokenNameTests {
         _ = try system.run(["token", "create", "--role", "officer", "--name", "e2e-officer", "--replace"])
 
         #expect(try tokens(system) == ["e2e-officer\tofficer\trevoked", "e2e-officer\tofficer\tactive"])
-        #expect(try system.run(["token", "revoke", "--name", "e2e-officer"]) == "revoked 1 token(s) of e2e-officer\n")
+        #expect(try system.run(["token", "revoke", "--name", "e2e-officer"]) == "revoked the token of e2e-officer\n")
+        let again = failure(of: try system.run(["token", "revoke", "--name", "e2e-officer"]))
+        #expect(again.contains("no active token is named e2e-officer"), "\(again)")
     }
 
     @Test func theAPIRefusesANameThatHasAnActiveTokenNamingTheField() throws {
@@ -66,6 +70,27 @@ struct TokenNameTests {
             ])
         let index = try owner.query("SELECT count(*) FROM pg_indexes WHERE indexname = 'api_tokens_active_name'")
         #expect(try index[0].int64(0) == 1)
+    }
+
+    /// Newcomer review of issue 4: replaces of one name at once collided on the index of active
+    /// names, and the loser was told to use --replace.
+    @Test func replacesOfOneNameAtOnceAllSucceed() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let failures = Locked([String]())
+
+        runOnThreads(8) { _ in
+            do {
+                _ = try system.run(["token", "create", "--role", "officer", "--name", "e2e-officer", "--replace"])
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+
+        #expect(failures.withLock { $0 } == [])
+        let active = try tokens(system).filter { $0.hasSuffix("\tactive") }
+        #expect(active == ["e2e-officer\tofficer\tactive"])
+        #expect(try tokens(system).count == 9)
     }
 
     private func tokens(_ system: RunningSystem) throws -> [String] {

@@ -35,6 +35,11 @@ public struct TokenStore: Sendable {
         var replaced = false
         do {
             try connection.withTransaction(context: "create token") { connection in
+                // One make or replace of a name at a time: two replaces at once would each revoke
+                // what it saw and then collide on the index of active names.
+                try connection.query(
+                    "SELECT pg_advisory_xact_lock(hashtext('bordercore/token-name/' || $1))", [name],
+                    context: "lock token name")
                 if replacing { replaced = try revoke(name: name, on: connection) > 0 }
                 try connection.query(
                     "INSERT INTO api_tokens (name, role, token_sha256) VALUES ($1, $2, decode($3, 'hex'))",
