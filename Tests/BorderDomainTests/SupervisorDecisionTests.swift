@@ -7,14 +7,30 @@ struct SupervisorDecisionTests {
     static let arrival = TravellerEvent.arrivalRecorded(Given.crossing(.arrival, on: 1))
 
     @Test func overstayIsFlaggedOnceAndClearedOnce() throws {
-        let flagged = try Scenario.given([]).when(.flagOverstay(reason: "seen in Apia", at: Given.at(5))).get()
+        let flagged = try Scenario.given([Self.arrival]).when(.flagOverstay(reason: "seen in Apia", at: Given.at(5)))
+            .get()
 
         #expect(flagged == [.overstayFlagged(reason: "seen in Apia", source: "manual", at: Given.at(5))])
         #expect(
-            Scenario.given(flagged).when(.flagOverstay(reason: "again", at: Given.at(6))).refusedField == "overstay")
-        #expect(Scenario.given([]).when(.clearOverstay(reason: "no", at: Given.at(6))).refusedField == "overstay")
-        let cleared = try Scenario.given(flagged).when(.clearOverstay(reason: "left", at: Given.at(7))).get()
-        #expect(!Traveller(events: flagged + cleared).overstayFlagged)
+            Scenario.given([Self.arrival] + flagged).when(.flagOverstay(reason: "again", at: Given.at(6)))
+                .refusedField == "overstay")
+        #expect(
+            Scenario.given([Self.arrival]).when(.clearOverstay(reason: "no", at: Given.at(6))).refusedField
+                == "overstay")
+        let cleared = try Scenario.given([Self.arrival] + flagged).when(.clearOverstay(reason: "left", at: Given.at(7)))
+            .get()
+        #expect(!Traveller(events: [Self.arrival] + flagged + cleared).overstayFlagged)
+    }
+
+    /// Newcomer review of issue 4: a flag for a document the record does not hold (a mistyped
+    /// number) was stored as a record of its own that no lookup finds.
+    @Test func aFlagNeedsATravellerOnRecord() {
+        guard case .failure(let error) = Scenario.given([]).when(.flagOverstay(reason: "seen", at: Given.at(5))) else {
+            Issue.record("a flag for a traveller not on record was accepted")
+            return
+        }
+        #expect(error.code == .notFound)
+        #expect(error.field == "document")
     }
 
     @Test func correctionChangesTheCrossingAndKeepsTheOriginalEvent() throws {

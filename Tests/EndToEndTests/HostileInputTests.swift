@@ -26,7 +26,10 @@ struct HostileInputTests {
         let supervisor = system.client(token: try system.token(role: "supervisor"))
         var stored = [String]()
         for (index, attack) in Self.attacks.enumerated() {
-            let document = SummitDayTests.reference("AUS", "PA00000\(10 + index)")
+            let number = "PA00000\(10 + index)"
+            let arrival = OverstayWatchTests.crossing("AUS", number, at: "2024-10-21T09:00:00Z")
+            #expect(try system.client.post("/v1/arrivals", json: arrival).status == 201)
+            let document = SummitDayTests.reference("AUS", number)
             let flag = JSON.object(["document": document, "reason": .string(attack)]).serializedString()
             // An Idempotency-Key is visible ASCII: the attack without its spaces.
             let key = attack.replacingOccurrences(of: " ", with: "")
@@ -38,12 +41,13 @@ struct HostileInputTests {
         let auditor = system.client(token: try system.token(role: "auditor"))
         for (stream, attack) in zip(stored, Self.attacks) {
             let history = try JSON.parse(try auditor.request("GET", "/v1/travellers/\(stream)/events").body)
-            #expect(history["events"]?.arrayValue?.first?["data"]?["reason"] == .string(attack))
+            #expect(history["events"]?.arrayValue?.last?["data"]?["reason"] == .string(attack))
             let key = attack.replacingOccurrences(of: " ", with: "")
-            #expect(history["events"]?.arrayValue?.first?["metadata"]?["causationId"] == .string(key))
+            #expect(history["events"]?.arrayValue?.last?["metadata"]?["causationId"] == .string(key))
         }
         let state = try Self.intact(system)
-        #expect(state.events == Int64(Self.attacks.count) && state.head == state.events)
+        // Each: the arrival, the visitor permit it gave, the flag.
+        #expect(state.events == 3 * Int64(Self.attacks.count) && state.head == state.events)
     }
 
     @Test func shapedFieldsAndQueriesRefuseItNeverFailing() throws {

@@ -17,6 +17,11 @@ extension Traveller {
             _ = try standingPermit(withdrawal.id)
             return [.permitCancelled(withdrawal, at: at)]
         case .flagOverstay(let reason, let source, let at):
+            // A mistyped document would otherwise start a record of its own, flagged, that no
+            // lookup finds.
+            guard version > 0 else {
+                throw DomainError(.notFound, field: "document", "the record holds no traveller with this document")
+            }
             guard !overstayFlagged else { throw Self.refusal("overstay", "an overstay is already flagged") }
             return [.overstayFlagged(reason: reason, source: source, at: at)]
         case .clearOverstay(let reason, let at):
