@@ -65,4 +65,13 @@ public struct APIError: Error, Sendable, Equatable {
     public var json: JSON {
         ["error": ["code": .string(code.rawValue), "message": .string(message), "field": .optional(field)]]
     }
+
+    /// Whether an unknown key the client sent may be named in `field`: only when it looks like
+    /// one of the API's own names (a lower-case letter, then letters or `_`, at most 40), so that
+    /// whatever else a client put in a key (a name such as NGUYEN, a document number such as
+    /// PA0000009) never comes back in an error.
+    static func looksLikeFieldName(_ key: String) -> Bool {
+        guard let first = key.utf8.first, (97...122).contains(first), key.utf8.count <= 40 else { return false }
+        return key.utf8.allSatisfy { (97...122).contains($0) || (65...90).contains($0) || $0 == 95 }
+    }
 }

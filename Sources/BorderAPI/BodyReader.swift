@@ -20,19 +20,14 @@ struct BodyReader {
             throw APIError(.malformedBody, "body must be a JSON object, not \(json.typeName)")
         }
         if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
-            // Name the field only when it looks like a field name, so that nothing else a client
-            // put in a key (a name, a document number) comes back in the error.
-            let named = unknown.utf8.count <= 40 && unknown.utf8.allSatisfy { Self.isNameCharacter($0) }
+            let named = APIError.looksLikeFieldName(unknown)
             throw APIError(
                 .unknownField,
                 "the body has a field this endpoint does not take; it takes "
-                    + allowed.sorted().joined(separator: ", "), field: named ? prefix + unknown : "body")
+                    + allowed.sorted().joined(separator: ", "),
+                field: named ? prefix + unknown : prefix.isEmpty ? "body" : String(prefix.dropLast()))
         }
         self.fields = fields
-    }
-
-    private static func isNameCharacter(_ byte: UInt8) -> Bool {
-        (97...122).contains(byte) || (65...90).contains(byte) || (48...57).contains(byte) || byte == 95
     }
 
     /// The body in canonical form: what a retry is compared by, so that a retry re-serialised

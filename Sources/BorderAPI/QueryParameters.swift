@@ -2,15 +2,19 @@ import BorderTime
 
 /// Checks shared by the routes that take query parameters.
 enum QueryParameters {
-    /// Refuses a parameter not in `known`, naming it when it is a short plain word (else `query`,
-    /// so that no odd text from the caller comes back in the answer).
+    /// Refuses a parameter not in `known`, naming it only when it looks like a field name (else
+    /// `query`, so that nothing else the caller put there comes back in the answer).
     static func refuseUnknown(_ query: [String: String], known: [String]) throws(APIError) {
+        if let repeated = query.keys.sorted().first(where: { query[$0]!.utf8.contains(0) }) {
+            let named = APIError.looksLikeFieldName(repeated)
+            throw APIError(
+                .invalidField, "\(named ? repeated : "a query parameter") is given more than once",
+                field: named ? repeated : "query")
+        }
         guard let unknown = query.keys.sorted().first(where: { !known.contains($0) }) else { return }
-        let named =
-            unknown.utf8.count <= 40 && unknown.utf8.allSatisfy { (97...122).contains($0) || (65...90).contains($0) }
         throw APIError(
             .unknownField, "this route takes the query parameters \(known.joined(separator: ", "))",
-            field: named ? unknown : "query")
+            field: APIError.looksLikeFieldName(unknown) ? unknown : "query")
     }
 
     /// The day in parameter `name`, required.

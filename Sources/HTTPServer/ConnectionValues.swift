@@ -9,7 +9,7 @@ func headers(of connection: OpaquePointer) -> [String: String] {
     return headers
 }
 
-/// The decoded query arguments; when a name repeats, the last value wins.
+/// The decoded query arguments; a repeated name holds all its values joined by NUL.
 func queryArguments(of connection: OpaquePointer) -> [String: String] {
     var arguments: [String: String] = [:]
     withUnsafeMutablePointer(to: &arguments) { arguments in
@@ -55,11 +55,12 @@ private func setArgument(
     guard let context, let key else {
         return .YES
     }
-    // A repeated argument keeps every value, joined by commas as repeated headers are, so that
-    // a responder sees the repetition instead of silently getting the last value.
+    // A repeated argument keeps every value, joined by NUL (which no decoded value holds: they
+    // come as C strings), so that a responder sees the repetition instead of silently getting
+    // the last value, and cannot take it for one value with a comma in it.
     let arguments = context.assumingMemoryBound(to: [String: String].self)
     let name = String(cString: key)
     let value = value.map { String(cString: $0) } ?? ""
-    arguments.pointee[name] = arguments.pointee[name].map { $0 + "," + value } ?? value
+    arguments.pointee[name] = arguments.pointee[name].map { $0 + "\u{0}" + value } ?? value
     return .YES
 }

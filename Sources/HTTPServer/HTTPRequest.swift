@@ -6,8 +6,8 @@ public struct HTTPRequest: Sendable {
     /// The request target's path, without the query string.
     public var path: String
 
-    /// The decoded query arguments; a repeated name holds all its values joined by ",". A name without `=`
-    /// maps to "".
+    /// The decoded query arguments; a repeated name holds all its values joined by NUL (which no
+    /// single decoded value holds). A name without `=` maps to "".
     public var query: [String: String]
 
     /// The request headers keyed by lowercased name; repeated headers are joined with ", ".

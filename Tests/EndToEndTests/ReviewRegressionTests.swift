@@ -50,6 +50,7 @@ struct ReviewRegressionTests {
         let repeated = try client.request("GET", "/v1/travellers?document=L898902C3&document=ZZ0000000")
         #expect(repeated.status == 400)
         #expect(try JSON.parse(repeated.body)["error"]?["field"] == "document")
+        #expect(try JSON.parse(repeated.body)["error"]?["message"] == "document is given more than once")
 
         let head = try client.request("HEAD", "/health")
         #expect(head.status == 200)
@@ -97,5 +98,29 @@ struct ReviewRegressionTests {
         #expect(!answer.text.contains("1980"), "the refusal repeats nothing the client sent")
         let health = try JSON.parse(try system.client.request("GET", "/health").body)
         #expect(health["log"]?["position"] == 0, "nothing stored")
+    }
+
+    /// Newcomer review of issue 4: an unknown key made of letters and digits was named in `field`,
+    /// so a document number or a surname sent as a key came back in the error.
+    @Test func unknownKeysAreNamedOnlyWhenTheyLookLikeFieldNames() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let client = system.client!
+        let correction = #"{"document": {"issuingState": "AUS", "documentNumber": "PA0000009"}, "target": 1, "#
+
+        let number = try client.post("/v1/arrivals", json: #"{"PA0000009": {}, "port": "APW"}"#)
+        let surname = try system.client(token: try system.token(role: "supervisor")).post(
+            "/v1/corrections", json: correction + #""changes": {"NGUYEN": 1}, "reason": "r"}"#)
+        let query = try client.request("GET", "/v1/travellers?document=PA0000009&NGUYEN=1")
+        let typo = try client.post("/v1/arrivals", json: #"{"flightNumber": "NZ990", "port": "APW"}"#)
+
+        for answer in [number, surname, query] {
+            #expect(answer.status == 400)
+            #expect(!answer.text.contains("PA0000009") && !answer.text.contains("NGUYEN"), "\(answer.text)")
+        }
+        #expect(try JSON.parse(number.body)["error"]?["field"] == "body")
+        #expect(try JSON.parse(surname.body)["error"]?["field"] == "changes")
+        #expect(try JSON.parse(query.body)["error"]?["field"] == "query")
+        #expect(try JSON.parse(typo.body)["error"]?["field"] == "flightNumber")
     }
 }

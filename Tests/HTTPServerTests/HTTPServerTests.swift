@@ -27,7 +27,8 @@ struct HTTPServerTests {
         #expect(response.header("x-echo-path") == "/arrivals/42")
         #expect(response.header("x-echo-query") == "flag=&gate=7,9&lane=a b")
         let request = try #require(responder.requests.first)
-        #expect(request.query == ["gate": "7,9", "lane": "a b", "flag": ""])
+        // A repeated name keeps every value, joined by NUL, which no single value holds.
+        #expect(request.query == ["gate": "7\u{0}9", "lane": "a b", "flag": ""])
     }
 
     @Test func headerNamesArriveLowercased() async throws {

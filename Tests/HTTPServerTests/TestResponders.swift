@@ -12,7 +12,9 @@ final class RecordingResponder: HTTPResponder {
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
         seen.withLock { $0.append(request) }
-        let query = request.query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+        let query = request.query.sorted { $0.key < $1.key }.map {
+            "\($0.key)=\($0.value.replacingOccurrences(of: "\u{0}", with: ","))"
+        }.joined(separator: "&")
         return HTTPResponse(
             status: 200,
             headers: [
