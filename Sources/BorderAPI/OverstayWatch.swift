@@ -33,16 +33,24 @@ public struct OverstayWatch: Sendable {
         loader = AggregateLoader(store: store, kind: .traveller, snapshotEvery: 20)
     }
 
-    /// One look at every candidate the officer lookup names for `today`.
-    public func pass(today: CivilDay, now: Timestamp = .now(), on connection: PostgresConnection) throws -> Pass {
+    /// One look at every candidate the officer lookup names for `today`, `pageSize` of each
+    /// kind at a time.
+    public func pass(
+        today: CivilDay, now: Timestamp = .now(), pageSize: Int = 1000, on connection: PostgresConnection
+    ) throws -> Pass {
         var pass = Pass()
-        for stream in try lookup.overstayCandidates(on: today, on: connection) {
-            pass.looked += 1
-            switch try decide(stream: stream, today: today, now: now, on: connection) {
-            case .flagged?: pass.flagged += 1
-            case .cleared?: pass.cleared += 1
-            case nil: break
+        var cursor: OfficerLookup.CandidateCursor? = OfficerLookup.CandidateCursor()
+        while let after = cursor {
+            let page = try lookup.overstayCandidates(on: today, after: after, limit: pageSize, on: connection)
+            for stream in page.streams {
+                pass.looked += 1
+                switch try decide(stream: stream, today: today, now: now, on: connection) {
+                case .flagged?: pass.flagged += 1
+                case .cleared?: pass.cleared += 1
+                case nil: break
+                }
             }
+            cursor = page.next
         }
         return pass
     }

@@ -8,22 +8,28 @@ struct StatusCommand {
         try arguments.finish()
     }
 
+    /// Everything from one snapshot of the database, so that no checkpoint is shown ahead of
+    /// the head printed above it.
     func run() throws {
         let connection = try PostgresConnection(conninfo: Database.conninfo)
-        var head: Int64?
-        for projection in ProjectCommand.projections {
-            let lag = try ProjectionLag.measure(projection, on: connection)
-            if head == nil {
-                head = lag.head
-                print("log: position \(lag.head)")
+        let lines = try connection.withTransaction(
+            context: "status", begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+        ) { connection in
+            var lines = [String]()
+            for projection in ProjectCommand.projections {
+                let lag = try ProjectionLag.measure(projection, on: connection)
+                if lines.isEmpty { lines.append("log: position \(lag.head)") }
+                let lease = try connection.query(
+                    "SELECT coalesce(holder, 'none'), expires_at > clock_timestamp() FROM \(projection.schema).lease")
+                let owner =
+                    try lease.first.map { try $0.bool(1) ? try $0.string(0) : "none (lease expired)" } ?? "none"
+                lines.append(
+                    String(
+                        format: "%@: checkpoint %lld, lag %lld events, %.3f s; owner %@", lag.name, lag.checkpoint,
+                        lag.events, lag.seconds, owner))
             }
-            let lease = try connection.query(
-                "SELECT coalesce(holder, 'none'), expires_at > clock_timestamp() FROM \(projection.schema).lease")
-            let owner = try lease.first.map { try $0.bool(1) ? try $0.string(0) : "none (lease expired)" } ?? "none"
-            print(
-                String(
-                    format: "%@: checkpoint %lld, lag %lld events, %.3f s; owner %@", lag.name, lag.checkpoint,
-                    lag.events, lag.seconds, owner))
+            return lines
         }
+        for line in lines { print(line) }
     }
 }

@@ -1,3 +1,5 @@
+import BorderAPI
+import BorderTime
 import Foundation
 import HTTPClient
 import JSON
@@ -83,5 +85,49 @@ struct OverstayWatchTests {
             """
         ).map { "\(try $0.string(0)) by \(try $0.string(1))" }
         #expect(reasons.sorted() == ["authorised again by watcher", "no longer in the country on record by watcher"])
+    }
+
+    /// Newcomer review of issue 4: SIGTERM killed the watch by the signal's default action
+    /// (status 143, no last log line); it now stops between passes and says so.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aWatchStopsCleanlyOnASignal(signal: Int32) throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let errors = Pipe()
+        let watch = try system.start(["watch", "overstays", "--every", "60"], errors: errors)
+        var log = ""
+        while !log.contains("overstay watch starting") {
+            let chunk = errors.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            log += String(decoding: chunk, as: UTF8.self)
+        }
+
+        kill(watch.processIdentifier, signal)
+        log += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        watch.waitUntilExit()
+
+        #expect(watch.terminationReason == .exit)
+        #expect(watch.terminationStatus == 0, "\(log)")
+        #expect(log.contains("overstay watch stopped"))
+    }
+
+    /// Newcomer review of issue 4: a pass looked at the first 1,000 candidates only, so a backlog
+    /// of 17,478 took a pass a minute for 18 minutes. A pass now pages through all of them.
+    @Test func onePassReachesEveryCandidatePageByPage() throws {
+        let system = try RunningSystem()
+        defer { system.stop() }
+        for index in 1...5 {
+            let arrival = Self.crossing("AUS", "PA000010\(index)", at: "2024-10-21T09:00:00Z")
+            #expect(try system.client.post("/v1/arrivals", json: arrival).status == 201)
+        }
+        #expect(try Self.caughtUp(system))
+        let connection = try PostgresConnection(conninfo: system.appURL)
+
+        let pass = try OverstayWatch().pass(today: CivilDay(iso: Self.today)!, pageSize: 2, on: connection)
+
+        #expect(pass.flagged == 5)
+        #expect(pass.cleared == 0)
+        #expect(pass.looked == 5)
+        #expect(try Self.flags(system) == 5)
     }
 }
