@@ -10,7 +10,8 @@
 #
 # Inputs (environment, all optional):
 #   BORDER_PG_DIR            cluster folder (default <repo>/.border/pg)
-#   BORDER_PG_PORT           preferred port when none is remembered yet (default 5433)
+#   BORDER_PG_PORT           the port to use, over the remembered one, when it is free (else the
+#                            next free one above it); without it the remembered port, else 5433
 #   BORDER_PG_DATABASE       database created on start and put in PGDATABASE (default border)
 #   BORDER_PG_FAST=1         throwaway cluster: initdb --no-sync, fsync/synchronous_commit off.
 #                            Never use it for a cluster whose data you want to keep.
@@ -206,10 +207,19 @@ _bpg_port_busy() {
   fi
 }
 
-# The remembered port if free, else the preferred one, else the next free one above it.
+# BORDER_PG_PORT when set and free; else the remembered port if free; else the preferred one
+# (BORDER_PG_PORT or 5433), else the next free one above it.
 _bpg_choose_port() {
   local remembered="" preferred=${BORDER_PG_PORT:-5433} p
   if [[ -f "$BPG_PORTFILE" ]]; then remembered=$(<"$BPG_PORTFILE"); fi
+  if [[ -n "${BORDER_PG_PORT:-}" && "$BORDER_PG_PORT" != "$remembered" ]]; then
+    if ! _bpg_port_busy "$BORDER_PG_PORT"; then
+      [[ -z "$remembered" ]] || _bpg_say "using BORDER_PG_PORT=$BORDER_PG_PORT instead of the remembered port $remembered"
+      echo "$BORDER_PG_PORT"
+      return 0
+    fi
+    _bpg_say "BORDER_PG_PORT=$BORDER_PG_PORT is in use by another program; choosing another"
+  fi
   if [[ "$remembered" =~ ^[0-9]+$ ]]; then
     if ! _bpg_port_busy "$remembered"; then
       echo "$remembered"

@@ -11,13 +11,17 @@ enum CommandLineInterface {
           serve [--listen HOST:PORT]       run the HTTP API (default 127.0.0.1:8080; port 0 picks one)
                 [--threads N] [--pool N]
                 [--visitor-permit-days N]  length of the visitor permit given on arrival (60)
-          project officer-lookup [--snapshot-every N] [--snapshot-interval S] [--snapshots-kept K]
-                                           follow the log and keep the officer lookup read model;
-                                           take a read-model snapshot, in the background, once
+          project NAME [--snapshot-every N] [--snapshot-interval S] [--snapshots-kept K]
+                                           follow the log and keep read model NAME (officer-lookup,
+                                           statistics, summit-delegates); take a read-model
+                                           snapshot, in the background, once
                                            N events have passed since the latest (1000000; 0: none)
                                            and at most one per S seconds (3600), keeping K (3)
           project --all                    every read model, each in a child process (the snapshot
                                            options above apply to each)
+          project NAME --verify | --rebuild | --snapshot
+                                           compare with a rebuild from the log; rebuild beside the
+                                           live one and switch; take a read-model snapshot now
           watch overstays [--every S] [--once] [--today YYYY-MM-DD]
                                            flag travellers in the country past their authorised
                                            day, clear flags once they leave or are extended
@@ -108,8 +112,8 @@ enum CommandLineInterface {
         guard let error = error as? PostgresError else { return "" }
         switch error.sqlState {
         case PostgresError.State.insufficientPrivilege?:
-            return " (permission denied: migrate, --verify, --rebuild and audit as-of need the database owner,"
-                + " not border_app)"
+            return " (permission denied: migrate, --verify and --rebuild need the database owner; audit as-of needs"
+                + " border_auditor or the owner)"
         case PostgresError.State.auditorSchema?:
             return " (border_auditor owns a schema not named scratch_*, which could shadow another role's tables;"
                 + " inspect it and drop it)"

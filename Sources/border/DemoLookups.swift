@@ -46,8 +46,9 @@ struct DemoLookups {
             "\(body["primaryIdentifier"]?.stringValue ?? "?"), \(names)  "
                 + "[\(body["nationality"]?.stringValue ?? "?") \(body["document"]?.stringValue ?? "?")]  \(presence)"
         ]
-        let anomalies = (body["anomalies"]?.arrayValue ?? []).compactMap(\.stringValue)
-        if !anomalies.isEmpty { lines.append("  flags: \(anomalies.joined(separator: ", "))") }
+        var flags = (body["anomalies"]?.arrayValue ?? []).compactMap(\.stringValue)
+        if body["overstayFlagged"]?.boolValue == true { flags.insert("OVERSTAY FLAGGED", at: 0) }
+        if !flags.isEmpty { lines.append("  flags: \(flags.joined(separator: ", "))") }
         for crossing in body["crossings"]?.arrayValue ?? [] {
             let fields = ["occurredAt", "direction", "port", "flight"].map { crossing[$0]?.stringValue ?? "-" }
             lines.append("  \(fields.joined(separator: "  "))")
