@@ -54,8 +54,8 @@ extension CivilDay: CustomStringConvertible {
         guard isValid else { return nil }
     }
 
-    /// `YYYY-MM-DD`, ASCII digits only (no sign, no space), read in place: every event a
-    /// projector decodes holds a few dates.
+    /// `YYYY-MM-DD`, ASCII digits only (no sign, no space), year 0001 to 9999, read in place:
+    /// every event a projector decodes holds a few dates.
     private static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int64, Int64, Int64)? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int64? {
@@ -67,7 +67,11 @@ extension CivilDay: CustomStringConvertible {
             }
             return value
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        // Year 0000 exists in ISO 8601 but not in PostgreSQL's date, where it would stop every
+        // read model that casts it: years 0001 to 9999 only.
+        guard let year = number(0..<4), year >= 1, let month = number(5..<7), let day = number(8..<10) else {
+            return nil
+        }
         return (year, month, day)
     }
 }

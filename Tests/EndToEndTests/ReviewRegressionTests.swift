@@ -123,4 +123,27 @@ struct ReviewRegressionTests {
         #expect(try JSON.parse(query.body)["error"]?["field"] == "query")
         #expect(try JSON.parse(typo.body)["error"]?["field"] == "flightNumber")
     }
+
+    /// Second newcomer review: year 0000 passed as a date, and PostgreSQL has no year 0, so one
+    /// permit from 0000-01-01 stopped the officer lookup for good (SQLSTATE 22008), and a query
+    /// from that day answered 503.
+    @Test func yearZeroIsRefusedBeforeItReachesTheLog() throws {
+        let system = try RunningSystem(startProjector: false)
+        defer { system.stop() }
+        let visaOffice = system.client(token: try system.token(role: "visa-officer"))
+        let permit = JSON.object([
+            "document": SummitDayTests.reference("AUS", "PA0000041"), "kind": "visa", "category": "work",
+            "validFrom": "0000-01-01", "validUntil": "2025-01-01",
+        ])
+
+        let answer = try visaOffice.post("/v1/permits", json: permit.serializedString())
+        let statistics = try visaOffice.request("GET", "/v1/statistics/crossings?from=0000-01-01&to=0000-01-31")
+
+        #expect(answer.status == 400)
+        #expect(try JSON.parse(answer.body)["error"]?["field"] == "validFrom")
+        #expect(statistics.status == 400)
+        #expect(try JSON.parse(statistics.body)["error"]?["field"] == "from")
+        let health = try JSON.parse(try system.client.request("GET", "/health").body)
+        #expect(health["log"]?["position"] == 0, "nothing stored")
+    }
 }
