@@ -8,7 +8,8 @@ public protocol Projection: Sendable {
     var name: String { get }
     /// The PostgreSQL schema its tables live in.
     var schema: String { get }
-    /// Numbered migrations that create the schema, its tables and its checkpoint.
+    /// Numbered migrations that create the schema (`CREATE SCHEMA IF NOT EXISTS`: a build from
+    /// the log makes and marks it first), its tables and its checkpoint.
     func migrations() throws -> [Migration]
     /// Applies one event. Runs inside the transaction that also moves the checkpoint.
     func apply(_ event: RecordedEvent, on connection: PostgresConnection) throws

@@ -25,15 +25,19 @@ public struct ScratchBuild {
         try dropAbandoned(on: connection)
         let suffix = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10)
         let projection = template.inSchema("scratch_\(suffix)")
-        try Migrator().applyUnrecorded(try projection.migrations(), on: connection)
+        // The schema is made and marked as this session's in one statement string (one implicit
+        // transaction), before anything else: a build killed at any later point leaves a schema
+        // the next build can drop.
+        try connection.execute(
+            """
+            CREATE SCHEMA \(projection.schema);
+            DO $$ BEGIN
+                EXECUTE format('COMMENT ON SCHEMA %I IS %L', '\(projection.schema)',
+                    'scratch build by backend ' || pg_backend_pid());
+            END $$
+            """, context: "mark scratch build")
         do {
-            try connection.execute(
-                """
-                DO $$ BEGIN
-                    EXECUTE format('COMMENT ON SCHEMA %I IS %L', '\(projection.schema)',
-                        'scratch build by backend ' || pg_backend_pid());
-                END $$
-                """, context: "mark scratch build")
+            try Migrator().applyUnrecorded(try projection.migrations(), on: connection)
             return try fill(
                 projection, upTo: lastPosition, admits: admits, fromSnapshot: fromSnapshot,
                 on: connection, progress: progress)

@@ -58,7 +58,7 @@ struct AsOfCommand {
     func run() throws {
         let connection = try PostgresConnection(conninfo: Database.conninfo)
         let (last, admits) = try bound(on: connection)
-        Interruption.watch()
+        Interruption.watch(cancelling: [connection])
         let scratch = try ScratchBuild.build(
             projection, upTo: last, admits: admits, fromSnapshot: admits == nil, on: connection
         ) { _ in try Interruption.check() }

@@ -102,7 +102,9 @@ enum CommandLineInterface {
             }
             return 0
         } catch {
-            FileHandle.standardError.write(Data("border: \(error)\(hint(for: error))\n".utf8))
+            // A statement cancelled by Ctrl-C fails with its own error: say what happened instead.
+            let said = Interruption.wasRequested ? "\(Interruption.refusal)" : "\(error)\(hint(for: error))"
+            FileHandle.standardError.write(Data("border: \(said)\n".utf8))
             return 1
         }
     }

@@ -38,7 +38,6 @@ struct ProjectCommand {
     }
 
     func run() throws {
-        if verify || rebuild { Interruption.watch() }
         // One transaction: stopped here, the server rolls it back.
         if snapshotNow { TerminationSignal.onSignal { _ in exit(130) } }
         if verify { return try verifyAgainstRebuild() }
@@ -83,6 +82,7 @@ struct ProjectCommand {
     private func verifyAgainstRebuild() throws {
         let connection = try PostgresConnection(conninfo: Database.conninfo)
         let builder = try PostgresConnection(conninfo: Database.conninfo)
+        Interruption.watch(cancelling: [builder])
         let projector = Projector(projection: projection)
         let bar = ProgressBar(label: "rebuild")
         var scratch = try ScratchBuild.build(projection, upTo: try projector.checkpoint(on: connection), on: builder) {
@@ -115,6 +115,7 @@ struct ProjectCommand {
     private func rebuildBesideLive() throws {
         let connection = try PostgresConnection(conninfo: Database.conninfo)
         let builder = try PostgresConnection(conninfo: Database.conninfo)
+        Interruption.watch(cancelling: [builder])
         let head = try ProjectionLag.measure(projection, on: connection).head
         let bar = ProgressBar(label: "rebuild \(projection.name)")
         Log.info("rebuild starting projection=\(projection.name) head=\(head)")

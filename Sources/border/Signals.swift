@@ -1,5 +1,6 @@
 import Foundation
 import Locking
+import Postgres
 
 /// SIGINT and SIGTERM for the long-running commands, without a race: the signals are blocked
 /// from the start of the process (every thread inherits that), so one that arrives before
@@ -41,13 +42,23 @@ enum TerminationSignal {
 enum Interruption {
     private static let requested = Locked(false)
 
-    /// Starts noting SIGINT and SIGTERM (blocked since the start of the process).
-    static func watch() {
-        TerminationSignal.onSignal { _ in requested.withLock { $0 = true } }
+    /// Starts noting SIGINT and SIGTERM (blocked since the start of the process), and cancels
+    /// the statement each of `connections` is running then (a snapshot's restore is one long
+    /// statement, with no page to stop at).
+    static func watch(cancelling connections: [PostgresConnection] = []) {
+        let cancellers = connections.map { $0.canceller() }
+        TerminationSignal.onSignal { _ in
+            requested.withLock { $0 = true }
+            for canceller in cancellers { canceller.cancelRunningStatement() }
+        }
     }
+
+    static var wasRequested: Bool { requested.withLock { $0 } }
+
+    static let refusal = CLIError("interrupted; nothing was changed")
 
     /// Throws when a signal was noted.
     static func check() throws(CLIError) {
-        if requested.withLock({ $0 }) { throw CLIError("interrupted; nothing was changed") }
+        if wasRequested { throw refusal }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import TestSupport
 import Testing
@@ -39,5 +40,23 @@ struct PipelineTests {
         #expect(try connection.query("SELECT array_agg(id ORDER BY id)::text FROM pipelined")[0].string(0) == "{1,2}")
         // SAVEPOINT is refused outside a transaction block.
         #expect(throws: PostgresError.self) { try connection.execute("SAVEPOINT inside") }
+    }
+
+    /// What Ctrl-C does to a long statement of `audit as-of` or a rebuild: another thread cancels
+    /// it, it fails with 57014 at once, and the connection carries on.
+    @Test func aStatementIsCancelledFromAnotherThreadAndTheConnectionCarriesOn() throws {
+        let connection = try TestDatabase(prefix: "pipeline").connect()
+        let canceller = connection.canceller()
+
+        let cancelling = Thread {
+            Thread.sleep(forTimeInterval: 0.3)
+            canceller.cancelRunningStatement()
+        }
+        cancelling.start()
+        #expect {
+            try connection.query("SELECT pg_sleep(20)")
+        } throws: { ($0 as? PostgresError)?.sqlState == PostgresError.State.queryCanceled }
+
+        #expect(try connection.query("SELECT 41 + 1")[0].string(0) == "42")
     }
 }

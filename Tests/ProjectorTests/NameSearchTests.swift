@@ -141,6 +141,35 @@ struct ScratchBuildCleanupTests {
         #expect(try Self.builds(by: pid, on: connection) == 0)
     }
 
+    /// Second newcomer review: a build killed during its migrations left a schema without the
+    /// mark, which no build dropped. The schema is now made and marked before any migration; a
+    /// migration that fails leaves nothing.
+    @Test func aBuildWhoseMigrationFailsLeavesNothing() throws {
+        let (_, connection) = try NameSearchTests.lookup()
+        let pid = try connection.query("SELECT pg_backend_pid()")[0].int64(0)
+
+        #expect(throws: PostgresError.self) {
+            _ = try ScratchBuild.build(BrokenMigration(), upTo: 10, on: connection)
+        }
+
+        #expect(try Self.builds(by: pid, on: connection) == 0)
+    }
+
+    /// A read model whose second migration fails.
+    struct BrokenMigration: Projection {
+        var name = "broken"
+        var schema = "broken"
+        var checksumTables: [(name: String, order: String)] { [] }
+        func migrations() throws -> [Migration] {
+            [
+                Migration(component: "broken", number: 1, name: "0001_t", sql: "CREATE TABLE \(schema).t (x int)"),
+                Migration(component: "broken", number: 2, name: "0002_fails", sql: "SELECT 1 / 0"),
+            ]
+        }
+        func apply(_ event: RecordedEvent, on connection: PostgresConnection) throws {}
+        func inSchema(_ schema: String) -> any Projection { BrokenMigration(schema: schema) }
+    }
+
     @Test func aBuildWhoseSessionEndedIsDroppedByTheNextAndALiveOneIsNot() throws {
         let (lookup, connection) = try NameSearchTests.lookup()
         let options = ["options": "-c search_path=\(try connection.query("SELECT current_schema()")[0].string(0))"]

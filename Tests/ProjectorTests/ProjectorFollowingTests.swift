@@ -17,7 +17,7 @@ struct CountingProjection: Projection {
             Migration(
                 component: "read_model.\(schema)", number: 1, name: "0001_counting",
                 sql: """
-                    CREATE SCHEMA \(schema);
+                    CREATE SCHEMA IF NOT EXISTS \(schema);
                     CREATE TABLE \(schema).checkpoint (singleton BOOLEAN PRIMARY KEY DEFAULT TRUE,
                         position BIGINT NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp());
                     INSERT INTO \(schema).checkpoint (position) VALUES (0);
