@@ -34,15 +34,18 @@ public struct OverstayWatch: Sendable {
     }
 
     /// One look at every candidate the officer lookup names for `today`, `pageSize` of each
-    /// kind at a time.
+    /// kind at a time; it ends early, between two candidates, once `stopping` says so (each
+    /// decision is a transaction of its own, so what was decided stands).
     public func pass(
-        today: CivilDay, now: Timestamp = .now(), pageSize: Int = 1000, on connection: PostgresConnection
+        today: CivilDay, now: Timestamp = .now(), pageSize: Int = 1000, on connection: PostgresConnection,
+        stopping: () -> Bool = { false }
     ) throws -> Pass {
         var pass = Pass()
         var cursor: OfficerLookup.CandidateCursor? = OfficerLookup.CandidateCursor()
         while let after = cursor {
             let page = try lookup.overstayCandidates(on: today, after: after, limit: pageSize, on: connection)
             for stream in page.streams {
+                guard !stopping() else { return pass }
                 pass.looked += 1
                 switch try decide(stream: stream, today: today, now: now, on: connection) {
                 case .flagged?: pass.flagged += 1

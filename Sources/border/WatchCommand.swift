@@ -41,7 +41,7 @@ struct WatchCommand {
                 let open = try connection ?? PostgresConnection(conninfo: Database.conninfo)
                 connection = open
                 let day = today ?? Timestamp.now().civilDay
-                let pass = try watch.pass(today: day, on: open)
+                let pass = try watch.pass(today: day, on: open, stopping: { stop.isStopped })
                 Log.info(
                     "overstay watch day=\(day) looked=\(pass.looked) flagged=\(pass.flagged) cleared=\(pass.cleared)")
                 if once { print("flagged \(pass.flagged), cleared \(pass.cleared) of \(pass.looked) looked at") }
@@ -66,6 +66,8 @@ final class Stopper: @unchecked Sendable {
             condition.broadcast()
         }
     }
+
+    var isStopped: Bool { condition.withLock { stopped } }
 
     /// Waits up to `seconds`; true once stopped.
     func wait(seconds: Double) -> Bool {

@@ -123,11 +123,18 @@ struct OverstayWatchTests {
         #expect(try Self.caughtUp(system))
         let connection = try PostgresConnection(conninfo: system.appURL)
 
-        let pass = try OverstayWatch().pass(today: CivilDay(iso: Self.today)!, pageSize: 2, on: connection)
+        let today = CivilDay(iso: Self.today)!
+        var asked = 0
+        let stopped = try OverstayWatch().pass(today: today, pageSize: 2, on: connection) {
+            asked += 1
+            return asked > 2
+        }
+        let pass = try OverstayWatch().pass(today: today, pageSize: 2, on: connection)
 
-        #expect(pass.flagged == 5)
+        #expect(stopped.looked == 2, "a pass told to stop ends between two candidates")
+        #expect(stopped.flagged == 2)
+        #expect(pass.flagged == 3)
         #expect(pass.cleared == 0)
-        #expect(pass.looked == 5)
         #expect(try Self.flags(system) == 5)
     }
 }
