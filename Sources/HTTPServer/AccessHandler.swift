@@ -96,10 +96,13 @@ private func answer(
     connection: OpaquePointer
 ) -> MHD_Result {
     slot.advance(to: .answered)
+    guard let query = queryArguments(of: connection) else {
+        return queue(ServerErrorResponse.nulInQuery.response, on: connection)
+    }
     let request = HTTPRequest(
         method: String(cString: method),
         path: String(cString: url),
-        query: queryArguments(of: connection),
+        query: query,
         headers: headers(of: connection),
         body: body
     )

@@ -1,4 +1,5 @@
 import CMicroHTTPD
+import Glibc
 
 /// The request headers, keyed by lowercased name; repeated headers are joined with ", ".
 func headers(of connection: OpaquePointer) -> [String: String] {
@@ -9,13 +10,20 @@ func headers(of connection: OpaquePointer) -> [String: String] {
     return headers
 }
 
-/// The decoded query arguments; a repeated name holds all its values joined by NUL.
-func queryArguments(of connection: OpaquePointer) -> [String: String] {
-    var arguments: [String: String] = [:]
+/// The decoded query arguments; a repeated name holds all its values joined by NUL. Nil when a
+/// name or value holds an encoded NUL (`%00`): libmicrohttpd hands values over as C strings, so
+/// the rest would be cut off unseen.
+func queryArguments(of connection: OpaquePointer) -> [String: String]? {
+    var arguments = QueryArguments()
     withUnsafeMutablePointer(to: &arguments) { arguments in
-        _ = MHD_get_connection_values(connection, .GET_ARGUMENT_KIND, setArgument, arguments)
+        _ = MHD_get_connection_values_n(connection, .GET_ARGUMENT_KIND, setArgument, arguments)
     }
-    return arguments
+    return arguments.holdsNUL ? nil : arguments.values
+}
+
+private struct QueryArguments {
+    var values: [String: String] = [:]
+    var holdsNUL = false
 }
 
 /// The request's `Content-Length`, when it sent a valid one.
@@ -50,17 +58,23 @@ private func setArgument(
     context: UnsafeMutableRawPointer?,
     kind: MHD_ValueKind,
     key: UnsafePointer<CChar>?,
-    value: UnsafePointer<CChar>?
+    keySize: Int,
+    value: UnsafePointer<CChar>?,
+    valueSize: Int
 ) -> MHD_Result {
     guard let context, let key else {
         return .YES
     }
-    // A repeated argument keeps every value, joined by NUL (which no decoded value holds: they
-    // come as C strings), so that a responder sees the repetition instead of silently getting
-    // the last value, and cannot take it for one value with a comma in it.
-    let arguments = context.assumingMemoryBound(to: [String: String].self)
+    let arguments = context.assumingMemoryBound(to: QueryArguments.self)
+    if strlen(key) != keySize || value.map({ strlen($0) != valueSize }) == true {
+        arguments.pointee.holdsNUL = true
+        return .YES
+    }
+    // A repeated argument keeps every value, joined by NUL (which no value holds: those that do
+    // are refused), so that a responder sees the repetition instead of silently getting the last
+    // value, and cannot take it for one value with a comma in it.
     let name = String(cString: key)
     let value = value.map { String(cString: $0) } ?? ""
-    arguments.pointee[name] = arguments.pointee[name].map { $0 + "\u{0}" + value } ?? value
+    arguments.pointee.values[name] = arguments.pointee.values[name].map { $0 + "\u{0}" + value } ?? value
     return .YES
 }

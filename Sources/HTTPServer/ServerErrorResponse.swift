@@ -6,10 +6,14 @@ enum ServerErrorResponse: Equatable {
     /// The responder's answer had a status or a header libmicrohttpd refuses.
     case responseNotSendable
 
+    /// A query name or value holds an encoded NUL (`%00`).
+    case nulInQuery
+
     var status: Int {
         switch self {
         case .bodyTooLarge: 413
         case .responseNotSendable: 500
+        case .nulInQuery: 400
         }
     }
 
@@ -17,6 +21,7 @@ enum ServerErrorResponse: Equatable {
         switch self {
         case .bodyTooLarge: "body_too_large"
         case .responseNotSendable: "internal_error"
+        case .nulInQuery: "invalid_field"
         }
     }
 
@@ -25,11 +30,17 @@ enum ServerErrorResponse: Equatable {
         switch self {
         case .bodyTooLarge(let limit): "request body exceeds \(limit) bytes"
         case .responseNotSendable: "the server could not form a response"
+        case .nulInQuery: "the query holds a NUL character (%00)"
         }
     }
 
     var response: HTTPResponse {
-        let field = self == .responseNotSendable ? "null" : #""body""#
+        let field =
+            switch self {
+            case .responseNotSendable: "null"
+            case .nulInQuery: #""query""#
+            case .bodyTooLarge: #""body""#
+            }
         let json = #"{"error":{"code":"\#(code)","field":\#(field),"message":"\#(message)"}}"#
         return HTTPResponse(
             status: status,

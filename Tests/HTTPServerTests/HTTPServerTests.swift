@@ -31,6 +31,25 @@ struct HTTPServerTests {
         #expect(request.query == ["gate": "7\u{0}9", "lane": "a b", "flag": ""])
     }
 
+    /// Second newcomer review of issue 4: `%00` cut a query value short unseen (libmicrohttpd
+    /// hands values over as C strings), so `document=PA0000009%00junk` was answered for
+    /// PA0000009. The server now refuses it itself, without calling the responder.
+    @Test(arguments: ["/x?from=2024-01-01%00junk", "/x?a%00b=1", "/x?ok=1&document=PA0000009%00PA0000008"])
+    func anEncodedNULInTheQueryIsRefused(target: String) async throws {
+        let responder = RecordingResponder()
+        let response = try await onDedicatedThread {
+            let server = try HTTPServer(configuration: .init(), responder: responder)
+            defer { server.stop() }
+            return try TestHTTPClient.send("GET", target, body: [], port: server.port)
+        }
+
+        #expect(response.status == 400)
+        let body = String(decoding: response.body, as: UTF8.self)
+        #expect(body.contains(#""field":"query""#))
+        #expect(!body.contains("junk") && !body.contains("PA0000008"))
+        #expect(responder.requests.isEmpty)
+    }
+
     @Test func headerNamesArriveLowercased() async throws {
         let responder = RecordingResponder()
         _ = try await onDedicatedThread {
