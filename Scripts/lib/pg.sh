@@ -211,6 +211,10 @@ _bpg_port_busy() {
 # (BORDER_PG_PORT or 5433), else the next free one above it.
 _bpg_choose_port() {
   local remembered="" preferred=${BORDER_PG_PORT:-5433} p
+  if [[ ! "$preferred" =~ ^[0-9]+$ ]] || ((preferred < 1024 || preferred > 65535)); then
+    _bpg_die "BORDER_PG_PORT must be a TCP port from 1024 to 65535"
+    return 1
+  fi
   if [[ -f "$BPG_PORTFILE" ]]; then remembered=$(<"$BPG_PORTFILE"); fi
   if [[ -n "${BORDER_PG_PORT:-}" && "$BORDER_PG_PORT" != "$remembered" ]]; then
     if ! _bpg_port_busy "$BORDER_PG_PORT"; then
@@ -361,7 +365,10 @@ border_pg_start() {
     _bpg_as_owner mkdir -p "$BPG_LOGDIR"
     _bpg_initdb
     local port
-    port=$(_bpg_choose_port)
+    port=$(_bpg_choose_port) || {
+      _bpg_unlock
+      return 1
+    }
     _bpg_as_owner mkdir -p -m 0755 "$BPG_SOCKET"
     _bpg_write_conf "$port"
     printf '%s\n' "$port" | _bpg_as_owner tee "$BPG_PORTFILE" >/dev/null

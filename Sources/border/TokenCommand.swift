@@ -28,6 +28,9 @@ struct TokenCommand {
         case "list": action = .list
         case "revoke":
             guard let name = try arguments.option("--name") else { throw CLIError("border token revoke needs --name") }
+            guard TokenStore.isValidName(name) else {
+                throw CLIError("--name must be 1 to 64 letters, digits or . _ @ -")
+            }
             action = .revoke(name: name)
         default: throw CLIError("border token needs create, list or revoke")
         }

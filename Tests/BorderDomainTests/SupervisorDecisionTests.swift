@@ -24,13 +24,19 @@ struct SupervisorDecisionTests {
 
     /// Newcomer review of issue 4: a flag for a document the record does not hold (a mistyped
     /// number) was stored as a record of its own that no lookup finds.
-    @Test func aFlagNeedsATravellerOnRecord() {
+    @Test func aFlagOrClearanceNeedsATravellerOnRecord() {
         guard case .failure(let error) = Scenario.given([]).when(.flagOverstay(reason: "seen", at: Given.at(5))) else {
             Issue.record("a flag for a traveller not on record was accepted")
             return
         }
         #expect(error.code == .notFound)
         #expect(error.field == "document")
+        guard case .failure(let clearing) = Scenario.given([]).when(.clearOverstay(reason: "left", at: Given.at(5)))
+        else {
+            Issue.record("a clearance for a traveller not on record was accepted")
+            return
+        }
+        #expect(clearing.code == .notFound)
     }
 
     @Test func correctionChangesTheCrossingAndKeepsTheOriginalEvent() throws {

@@ -25,6 +25,9 @@ extension Traveller {
             guard !overstayFlagged else { throw Self.refusal("overstay", "an overstay is already flagged") }
             return [.overstayFlagged(reason: reason, source: source, at: at)]
         case .clearOverstay(let reason, let at):
+            guard version > 0 else {
+                throw DomainError(.notFound, field: "document", "the record holds no traveller with this document")
+            }
             guard overstayFlagged else { throw Self.refusal("overstay", "no overstay is flagged") }
             return [.overstayCleared(reason: reason, at: at)]
         case .correctCrossing(let correction, _):
