@@ -211,7 +211,8 @@ _bpg_port_busy() {
 # (BORDER_PG_PORT or 5433), else the next free one above it.
 _bpg_choose_port() {
   local remembered="" preferred=${BORDER_PG_PORT:-5433} p
-  if [[ ! "$preferred" =~ ^[0-9]+$ ]] || ((preferred < 1024 || preferred > 65535)); then
+  # No leading zero (bash would read 08000 as octal, PostgreSQL refuses it): 1024 to 65535.
+  if [[ ! "$preferred" =~ ^[1-9][0-9]{3,4}$ ]] || ((10#$preferred > 65535)); then
     _bpg_die "BORDER_PG_PORT must be a TCP port from 1024 to 65535"
     return 1
   fi
