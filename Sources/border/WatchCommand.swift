@@ -2,6 +2,7 @@ import BorderAPI
 import BorderDomain
 import BorderTime
 import Foundation
+import Locking
 import Postgres
 
 /// `border watch overstays [--every S] [--once] [--today YYYY-MM-DD]`: the overstay watch, a
@@ -33,19 +34,27 @@ struct WatchCommand {
     func run() throws {
         let watch = OverstayWatch(rules: rules)
         let stop = Stopper()
-        TerminationSignal.onSignal { _ in stop.stop() }
+        // A statement waiting on a lock would hold the stop until it ends: the signal cancels it.
+        let canceller = Locked<PostgresConnection.Canceller?>(nil)
+        TerminationSignal.onSignal { _ in
+            stop.stop()
+            _ = canceller.withLock { $0?.cancelRunningStatement() }
+        }
         Log.info("overstay watch starting every=\(every)s")
         var connection: PostgresConnection?
         repeat {
             do {
                 let open = try connection ?? PostgresConnection(conninfo: Database.conninfo)
+                if connection !== open { canceller.withLock { $0 = open.canceller() } }
                 connection = open
+                guard !stop.isStopped else { break }
                 let day = today ?? Timestamp.now().civilDay
                 let pass = try watch.pass(today: day, on: open, stopping: { stop.isStopped })
                 Log.info(
                     "overstay watch day=\(day) looked=\(pass.looked) flagged=\(pass.flagged) cleared=\(pass.cleared)")
                 if once { print("flagged \(pass.flagged), cleared \(pass.cleared) of \(pass.looked) looked at") }
             } catch {
+                if stop.isStopped { break }
                 if once { throw error }
                 Log.error("overstay watch pass failed error=\"\(error)\"")
                 connection = nil
