@@ -55,6 +55,11 @@ func handleAccess(
     case .discardingBody where pieceSize == 0:
         return answerTooLarge(handler, slot: slot, connection: connection)
 
+    case .nulInPath:
+        handler.inFlight.add(1, ordering: .relaxed)
+        slot.advance(to: .answered)
+        return queue(ServerErrorResponse.nulInPath.response, on: connection)
+
     case .discardingBody, .answered:
         uploadDataSize.pointee = 0
         return .YES

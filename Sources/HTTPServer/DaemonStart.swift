@@ -23,6 +23,9 @@ func startDaemon(
     }
 
     let completed: MHD_RequestCompletedCallback = completeRequest
+    let inspect:
+        @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?) ->
+            UnsafeMutableRawPointer? = inspectTarget
     let (daemon, startErrno) = withUnsafeMutablePointer(to: &address) { addressPointer in
         var options = [
             MHD_OptionItem(option: .THREAD_POOL_SIZE, value: configuration.threads, ptr_value: nil),
@@ -40,6 +43,7 @@ func startDaemon(
                 value: unsafeBitCast(completed, to: Int.self),
                 ptr_value: handlerContext
             ),
+            MHD_OptionItem(option: .URI_LOG_CALLBACK, value: unsafeBitCast(inspect, to: Int.self), ptr_value: nil),
             MHD_OptionItem(option: .END, value: 0, ptr_value: nil),
         ]
         return options.withUnsafeMutableBufferPointer { items in

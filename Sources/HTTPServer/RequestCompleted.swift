@@ -12,7 +12,9 @@ func completeRequest(
         return
     }
     let slot = RequestSlot(pointer: requestState)
-    if let context, !slot.isNotStarted {
+    // Counted in flight from the access handler's first call; a request marked by
+    // `inspectTarget` may end before that call.
+    if let context, slot.hasReachedTheHandler {
         Unmanaged<RequestHandlerContext>.fromOpaque(context).takeUnretainedValue().inFlight.subtract(
             1, ordering: .relaxed)
     }

@@ -21,6 +21,9 @@ enum RequestProgress {
 
     /// A response is queued; anything still arriving is discarded.
     case answered
+
+    /// The request path holds an encoded NUL (`%00`), seen before decoding (`inspectTarget`).
+    case nulInPath
 }
 
 /// libmicrohttpd's per-request pointer (`req_cls`), holding a ``RequestProgress``.
@@ -31,12 +34,16 @@ struct RequestSlot {
     private static let headersReceivedMarker: UInt = 1
     private static let discardingBodyMarker: UInt = 2
     private static let answeredMarker: UInt = 3
+    static let nulInPathMarker: UInt = 4
 
     let pointer: UnsafeMutablePointer<UnsafeMutableRawPointer?>
 
-    var isNotStarted: Bool {
-        if case .notStarted = progress { return true }
-        return false
+    /// Whether the access handler has been called for the request (and counted it in flight).
+    var hasReachedTheHandler: Bool {
+        switch progress {
+        case .notStarted, .nulInPath: false
+        default: true
+        }
     }
 
     var progress: RequestProgress {
@@ -50,6 +57,8 @@ struct RequestSlot {
             return .discardingBody
         case Self.answeredMarker:
             return .answered
+        case Self.nulInPathMarker:
+            return .nulInPath
         default:
             return .receivingBody(Unmanaged<RequestBody>.fromOpaque(stored).takeUnretainedValue())
         }
@@ -69,6 +78,8 @@ struct RequestSlot {
             pointer.pointee = UnsafeMutableRawPointer(bitPattern: Self.discardingBodyMarker)
         case .answered:
             pointer.pointee = UnsafeMutableRawPointer(bitPattern: Self.answeredMarker)
+        case .nulInPath:
+            pointer.pointee = UnsafeMutableRawPointer(bitPattern: Self.nulInPathMarker)
         }
     }
 

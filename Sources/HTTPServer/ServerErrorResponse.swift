@@ -9,11 +9,14 @@ enum ServerErrorResponse: Equatable {
     /// A query name or value holds an encoded NUL (`%00`).
     case nulInQuery
 
+    /// The request path holds an encoded NUL (`%00`).
+    case nulInPath
+
     var status: Int {
         switch self {
         case .bodyTooLarge: 413
         case .responseNotSendable: 500
-        case .nulInQuery: 400
+        case .nulInQuery, .nulInPath: 400
         }
     }
 
@@ -21,7 +24,7 @@ enum ServerErrorResponse: Equatable {
         switch self {
         case .bodyTooLarge: "body_too_large"
         case .responseNotSendable: "internal_error"
-        case .nulInQuery: "invalid_field"
+        case .nulInQuery, .nulInPath: "invalid_field"
         }
     }
 
@@ -31,13 +34,14 @@ enum ServerErrorResponse: Equatable {
         case .bodyTooLarge(let limit): "request body exceeds \(limit) bytes"
         case .responseNotSendable: "the server could not form a response"
         case .nulInQuery: "the query holds a NUL character (%00)"
+        case .nulInPath: "the path holds a NUL character (%00)"
         }
     }
 
     var response: HTTPResponse {
         let field =
             switch self {
-            case .responseNotSendable: "null"
+            case .responseNotSendable, .nulInPath: "null"
             case .nulInQuery: #""query""#
             case .bodyTooLarge: #""body""#
             }
