@@ -10,8 +10,28 @@ public struct OfficerLookup: Projection {
     public let name = "officer-lookup"
     public let schema: String
 
+    /// Set in a build from the log (`building()`): pages leave presence to `finishBuilding`.
+    var defersPresence = false
+
     public init(schema: String = "officer_lookup") {
         self.schema = schema
+    }
+
+    /// For a build from the log into a new schema, which nobody reads until it is finished: its
+    /// pages leave presence, anomalies and authorised-until to one statement at the end, instead
+    /// of working them out again for every traveller each page touches.
+    public func building() -> any Projection {
+        var building = self
+        building.defersPresence = true
+        return building
+    }
+
+    /// Works out presence, anomalies and authorised-until of every traveller, as the last page
+    /// that touched each would have.
+    public func finishBuilding(on connection: PostgresConnection) throws {
+        guard defersPresence else { return }
+        try connection.execute(
+            "UPDATE \(schema).travellers AS t SET \(Self.presenceAssignments(schema))", context: "work out presence")
     }
 
     /// The lookup by document, the name search, the search by nationality and birth, the overstay
@@ -42,6 +62,6 @@ public struct OfficerLookup: Projection {
 
     /// Applies a page of events in one round trip (`OfficerLookupPage`).
     public func apply(_ events: [RecordedEvent], on connection: PostgresConnection) throws {
-        try apply(events, through: OfficerLookupPage(schema: schema), on: connection)
+        try apply(events, through: OfficerLookupPage(schema: schema, defersPresence: defersPresence), on: connection)
     }
 }

@@ -40,13 +40,38 @@ extension OfficerLookupPage {
     }
 
     /// Presence follows the crossing that occurred last, so a late-recorded earlier crossing does
-    /// not flip it; anomalies are the union over the traveller's crossings.
+    /// not flip it; anomalies are the union over the traveller's crossings. Worked out from the
+    /// traveller's rows as they stand, so the last refresh of a traveller decides.
     func refreshPresence() -> PostgresConnection.Statement {
         .init(
             """
             UPDATE \(schema).travellers AS t SET
                 last_position = greatest(t.last_position, page.position),
-                in_country = coalesce((
+                \(OfficerLookup.presenceAssignments(schema))
+            FROM unnest($1::text[], $2::bigint[]) AS page(stream, position)
+            WHERE t.stream = page.stream
+            """,
+            [PostgresArray.literal(touched), PostgresArray.literal(touched.map { String(lastPositions[$0] ?? 0) })])
+    }
+
+    /// What a page of a build from the log writes instead: the last position only, presence
+    /// being worked out once for every traveller at the end (`OfficerLookup.finishBuilding`).
+    func movePositions() -> PostgresConnection.Statement {
+        .init(
+            """
+            UPDATE \(schema).travellers AS t SET last_position = page.position
+            FROM unnest($1::text[], $2::bigint[]) AS page(stream, position)
+            WHERE t.stream = page.stream AND t.last_position < page.position
+            """,
+            [PostgresArray.literal(touched), PostgresArray.literal(touched.map { String(lastPositions[$0] ?? 0) })])
+    }
+}
+
+extension OfficerLookup {
+    /// The SET list of presence, anomalies and authorised-until for traveller row `t`.
+    static func presenceAssignments(_ schema: String) -> String {
+        """
+        in_country = coalesce((
                     SELECT direction = 'arrival' FROM \(schema).crossings WHERE stream = t.stream AND NOT voided
                     ORDER BY occurred_at DESC, position DESC LIMIT 1), FALSE),
                 anomalies = coalesce((
@@ -63,9 +88,6 @@ extension OfficerLookupPage {
                         SELECT (occurred_at AT TIME ZONE 'UTC')::date FROM \(schema).crossings
                         WHERE stream = t.stream AND direction = 'arrival' AND NOT voided
                         ORDER BY occurred_at DESC, position DESC LIMIT 1))
-            FROM unnest($1::text[], $2::bigint[]) AS page(stream, position)
-            WHERE t.stream = page.stream
-            """,
-            [PostgresArray.literal(touched), PostgresArray.literal(touched.map { String(lastPositions[$0] ?? 0) })])
+        """
     }
 }

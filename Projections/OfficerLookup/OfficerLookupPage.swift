@@ -13,6 +13,8 @@ import Postgres
 /// accreditation recorded before it in its stream (the domain refuses any other).
 struct OfficerLookupPage: EventPage {
     let schema: String
+    /// In a build from the log, presence is worked out once at the end, not page by page.
+    var defersPresence = false
     var travellers = [String: (document: DocumentFacts, position: Int64)]()
     private var crossings = CrossingColumns()
     private var permits = PermitColumns()
@@ -23,8 +25,9 @@ struct OfficerLookupPage: EventPage {
     var lastPositions = [String: Int64]()
     private var seen = Set<String>()
 
-    init(schema: String) {
+    init(schema: String, defersPresence: Bool = false) {
         self.schema = schema
+        self.defersPresence = defersPresence
     }
 
     mutating func add(_ event: TravellerEvent, recorded: RecordedEvent) {
@@ -55,7 +58,7 @@ struct OfficerLookupPage: EventPage {
         if !permits.stream.isEmpty { statements.append(permits.insert(into: schema)) }
         if !accreditations.stream.isEmpty { statements.append(accreditations.insert(into: schema)) }
         statements += changes
-        statements.append(refreshPresence())
+        statements.append(defersPresence ? movePositions() : refreshPresence())
         try connection.pipeline(statements, context: "apply officer lookup page")
     }
 }

@@ -23,10 +23,19 @@ public protocol Projection: Sendable {
     /// Indexes that applying events never reads: a build from the log into a new schema drops
     /// them first and makes them once at the end, instead of keeping them up to date row by row.
     var indexesForReaders: [String] { get }
+    /// The read model as a build from the log into a new schema applies it (which may leave
+    /// work to `finishBuilding`); itself by default.
+    func building() -> any Projection
+    /// Finishes what `building()`'s pages left, once the build has applied its last event.
+    func finishBuilding(on connection: PostgresConnection) throws
 }
 
 extension Projection {
     public var indexesForReaders: [String] { [] }
+
+    public func building() -> any Projection { self }
+
+    public func finishBuilding(on connection: PostgresConnection) throws {}
 
     /// One event after another.
     public func apply(_ events: [RecordedEvent], on connection: PostgresConnection) throws {

@@ -59,8 +59,9 @@ public struct ScratchBuild {
             startedFrom = try ReadModelSnapshots().restore(
                 try projection.snapshotModel(), atOrBefore: lastPosition, on: connection)
         }
+        let building = projection.building()
         let projector = Projector(
-            projection: projection,
+            projection: building,
             configuration: .init(batchSize: 5000, lastPosition: lastPosition, admits: admits))
         var pages = 0
         while try projector.runBatch(on: connection) > 0 {
@@ -71,6 +72,7 @@ public struct ScratchBuild {
             if pages & (pages - 1) == 0 { try projection.analyze(on: connection) }
             try progress(try projector.checkpoint(on: connection))
         }
+        try building.finishBuilding(on: connection)
         try readersIndexes.create(on: connection)
         return ScratchBuild(
             projection: projection, applied: try projector.checkpoint(on: connection), startedFrom: startedFrom)
