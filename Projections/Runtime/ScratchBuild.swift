@@ -78,22 +78,6 @@ public struct ScratchBuild {
             projection: projection, applied: try projector.checkpoint(on: connection), startedFrom: startedFrom)
     }
 
-    /// Drops this role's scratch builds whose session has ended (a build killed before it could
-    /// drop its own): each is marked with the backend that made it.
-    public static func dropAbandoned(on connection: PostgresConnection) throws {
-        let abandoned = try connection.query(
-            """
-            SELECT n.nspname FROM pg_namespace AS n
-            WHERE n.nspname LIKE 'scratch\\_%' AND n.nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
-                AND substring(obj_description(n.oid, 'pg_namespace') FROM '^scratch build by backend ([0-9]+)$')::int
-                    NOT IN (SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL)
-            """, context: "find abandoned scratch builds")
-        for row in abandoned {
-            try connection.execute(
-                "DROP SCHEMA IF EXISTS \(try row.string(0)) CASCADE", context: "drop abandoned build")
-        }
-    }
-
     /// Applies the events after what was applied, up to `lastPosition`.
     public func extend(upTo lastPosition: Int64, on connection: PostgresConnection) throws -> ScratchBuild {
         let projector = Projector(
