@@ -46,32 +46,10 @@ extension CivilDay: CustomStringConvertible {
         return "\(String(repeating: "0", count: max(0, 4 - year.count)))\(year)-\(month)-\(day)"
     }
 
-    /// Parses `YYYY-MM-DD`; nil when malformed or not a real date.
+    /// Parses `YYYY-MM-DD`; nil when malformed, not a real date, or in year 0000.
     public init?(iso text: String) {
-        var text = text
-        guard let (year, month, day) = text.withUTF8(Self.parseISO) else { return nil }
-        self.init(year: year, month: month, day: day)
-        guard isValid else { return nil }
-    }
-
-    /// `YYYY-MM-DD`, ASCII digits only (no sign, no space), year 0001 to 9999, read in place:
-    /// every event a projector decodes holds a few dates.
-    private static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int64, Int64, Int64)? {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int64? {
-            var value: Int64 = 0
-            for index in range {
-                let digit = bytes[index] &- UInt8(ascii: "0")
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int64(digit)
-            }
-            return value
-        }
-        // Year 0000 exists in ISO 8601 but not in PostgreSQL's date, where it would stop every
-        // read model that casts it: years 0001 to 9999 only.
-        guard let year = number(0..<4), year >= 1, let month = number(5..<7), let day = number(8..<10) else {
-            return nil
-        }
-        return (year, month, day)
+        var scanner = DateScanner(Array(text.utf8))
+        guard let day = scanner.civilDay(), scanner.atEnd else { return nil }
+        self = day
     }
 }
