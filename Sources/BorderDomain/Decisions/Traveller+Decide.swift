@@ -17,17 +17,11 @@ extension Traveller {
             _ = try standingPermit(withdrawal.id)
             return [.permitCancelled(withdrawal, at: at)]
         case .flagOverstay(let reason, let source, let at):
-            // A mistyped document would otherwise start a record of its own, flagged, that no
-            // lookup finds.
-            guard version > 0 else {
-                throw DomainError(.notFound, field: "document", "the record holds no traveller with this document")
-            }
+            try requireOnRecord()
             guard !overstayFlagged else { throw Self.refusal("overstay", "an overstay is already flagged") }
             return [.overstayFlagged(reason: reason, source: source, at: at)]
         case .clearOverstay(let reason, let at):
-            guard version > 0 else {
-                throw DomainError(.notFound, field: "document", "the record holds no traveller with this document")
-            }
+            try requireOnRecord()
             guard overstayFlagged else { throw Self.refusal("overstay", "no overstay is flagged") }
             return [.overstayCleared(reason: reason, at: at)]
         case .correctCrossing(let correction, _):
@@ -58,6 +52,15 @@ extension Traveller {
 
     static func refusal(_ field: String, _ message: String) -> DomainError {
         DomainError(.refused, field: field, message)
+    }
+
+    /// Refuses a decision on a traveller the record does not hold: for an overstay flag or
+    /// clearance, a mistyped document would otherwise start a record of its own that no lookup
+    /// finds.
+    private func requireOnRecord() throws(DomainError) {
+        guard version > 0 else {
+            throw DomainError(.notFound, field: "document", "the record holds no traveller with this document")
+        }
     }
 
     private func permit(_ grant: PermitGrant) throws(DomainError) -> Permit {
