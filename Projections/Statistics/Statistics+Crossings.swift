@@ -85,17 +85,23 @@ extension Statistics {
 
     /// Presence and nationality follow the crossing that occurred last, voided ones left out.
     private func refreshPresence(of traveller: Int64, on connection: PostgresConnection) throws {
-        try connection.query(
+        let statement = refreshPresence(of: [traveller])
+        try connection.query(statement.sql, statement.parameters, context: "refresh presence")
+    }
+
+    /// Presence and nationality of `travellers` from their crossings as they stand.
+    func refreshPresence(of travellers: [Int64]) -> PostgresConnection.Statement {
+        .init(
             """
             INSERT INTO \(schema).travellers (traveller, nationality, in_country)
-            SELECT $1::bigint, last.nationality, coalesce(last.arrived, FALSE)
-            FROM (SELECT) AS one
+            SELECT page.traveller, last.nationality, coalesce(last.arrived, FALSE)
+            FROM unnest($1::bigint[]) AS page(traveller)
             LEFT JOIN LATERAL (
                 SELECT nationality, direction = 'arrival' AS arrived FROM \(schema).crossings
-                WHERE traveller = $1::bigint AND NOT voided ORDER BY occurred_at DESC, position DESC LIMIT 1
+                WHERE traveller = page.traveller AND NOT voided ORDER BY occurred_at DESC, position DESC LIMIT 1
             ) AS last ON TRUE
             ON CONFLICT (traveller) DO UPDATE SET
                 nationality = coalesce(excluded.nationality, travellers.nationality), in_country = excluded.in_country
-            """, [String(traveller)], context: "refresh presence")
+            """, [PostgresArray.literal(travellers.map { String($0) })])
     }
 }

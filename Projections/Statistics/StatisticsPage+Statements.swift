@@ -39,22 +39,6 @@ extension StatisticsPage {
             ])
     }
 
-    /// Presence and nationality follow the crossing that occurred last, voided ones left out.
-    func refreshPresence() -> PostgresConnection.Statement {
-        .init(
-            """
-            INSERT INTO \(schema).travellers (traveller, nationality, in_country)
-            SELECT page.traveller, last.nationality, coalesce(last.arrived, FALSE)
-            FROM unnest($1::bigint[]) AS page(traveller)
-            LEFT JOIN LATERAL (
-                SELECT nationality, direction = 'arrival' AS arrived FROM \(schema).crossings
-                WHERE traveller = page.traveller AND NOT voided ORDER BY occurred_at DESC, position DESC LIMIT 1
-            ) AS last ON TRUE
-            ON CONFLICT (traveller) DO UPDATE SET
-                nationality = coalesce(excluded.nationality, travellers.nationality), in_country = excluded.in_country
-            """, [literal(present.map { String($0) })])
-    }
-
     func insertPermits() -> PostgresConnection.Statement {
         .init(
             """

@@ -72,7 +72,8 @@ struct StatisticsPage {
         if !crossings.isEmpty {
             statements += [
                 insertCrossings(), count(daily, into: "crossings_daily", key: "day"),
-                count(monthly, into: "crossings_monthly", key: "month"), refreshPresence(),
+                count(monthly, into: "crossings_monthly", key: "month"),
+                Statistics(schema: schema).refreshPresence(of: present),
             ]
         }
         if !permits.isEmpty { statements.append(insertPermits()) }
