@@ -55,10 +55,10 @@ func handleAccess(
     case .discardingBody where pieceSize == 0:
         return answerTooLarge(handler, slot: slot, connection: connection)
 
-    case .nulInPath:
+    case .nulInTarget(let inQuery):
         handler.inFlight.add(1, ordering: .relaxed)
         slot.advance(to: .answered)
-        return queue(ServerErrorResponse.nulInPath.response, on: connection)
+        return queue((inQuery ? ServerErrorResponse.nulInQuery : .nulInPath).response, on: connection)
 
     case .discardingBody, .answered:
         uploadDataSize.pointee = 0
@@ -101,13 +101,10 @@ private func answer(
     connection: OpaquePointer
 ) -> MHD_Result {
     slot.advance(to: .answered)
-    guard let query = queryArguments(of: connection) else {
-        return queue(ServerErrorResponse.nulInQuery.response, on: connection)
-    }
     let request = HTTPRequest(
         method: String(cString: method),
         path: String(cString: url),
-        query: query,
+        query: queryArguments(of: connection),
         headers: headers(of: connection),
         body: body
     )

@@ -1,5 +1,4 @@
 import CMicroHTTPD
-import Glibc
 
 /// The request headers, keyed by lowercased name; repeated headers are joined with ", ".
 func headers(of connection: OpaquePointer) -> [String: String] {
@@ -10,20 +9,14 @@ func headers(of connection: OpaquePointer) -> [String: String] {
     return headers
 }
 
-/// The decoded query arguments; a repeated name holds all its values joined by NUL. Nil when a
-/// name or value holds an encoded NUL (`%00`): libmicrohttpd hands values over as C strings, so
-/// the rest would be cut off unseen.
-func queryArguments(of connection: OpaquePointer) -> [String: String]? {
-    var arguments = QueryArguments()
+/// The decoded query arguments; a repeated name holds all its values joined by NUL, which no
+/// value holds (a target with `%00` is refused before this, by `inspectTarget`).
+func queryArguments(of connection: OpaquePointer) -> [String: String] {
+    var arguments: [String: String] = [:]
     withUnsafeMutablePointer(to: &arguments) { arguments in
-        _ = MHD_get_connection_values_n(connection, .GET_ARGUMENT_KIND, setArgument, arguments)
+        _ = MHD_get_connection_values(connection, .GET_ARGUMENT_KIND, setArgument, arguments)
     }
-    return arguments.holdsNUL ? nil : arguments.values
-}
-
-private struct QueryArguments {
-    var values: [String: String] = [:]
-    var holdsNUL = false
+    return arguments
 }
 
 /// The request's `Content-Length`, when it sent a valid one.
@@ -58,23 +51,17 @@ private func setArgument(
     context: UnsafeMutableRawPointer?,
     kind: MHD_ValueKind,
     key: UnsafePointer<CChar>?,
-    keySize: Int,
-    value: UnsafePointer<CChar>?,
-    valueSize: Int
+    value: UnsafePointer<CChar>?
 ) -> MHD_Result {
     guard let context, let key else {
         return .YES
     }
-    let arguments = context.assumingMemoryBound(to: QueryArguments.self)
-    if strlen(key) != keySize || value.map({ strlen($0) != valueSize }) == true {
-        arguments.pointee.holdsNUL = true
-        return .YES
-    }
-    // A repeated argument keeps every value, joined by NUL (which no value holds: those that do
-    // are refused), so that a responder sees the repetition instead of silently getting the last
-    // value, and cannot take it for one value with a comma in it.
+    // A repeated argument keeps every value, joined by NUL, so that a responder sees the
+    // repetition instead of silently getting the last value, and cannot take it for one value
+    // with a comma in it.
+    let arguments = context.assumingMemoryBound(to: [String: String].self)
     let name = String(cString: key)
     let value = value.map { String(cString: $0) } ?? ""
-    arguments.pointee.values[name] = arguments.pointee.values[name].map { $0 + "\u{0}" + value } ?? value
+    arguments.pointee[name] = arguments.pointee[name].map { $0 + "\u{0}" + value } ?? value
     return .YES
 }

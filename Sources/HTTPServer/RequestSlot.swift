@@ -22,8 +22,9 @@ enum RequestProgress {
     /// A response is queued; anything still arriving is discarded.
     case answered
 
-    /// The request path holds an encoded NUL (`%00`), seen before decoding (`inspectTarget`).
-    case nulInPath
+    /// The request's path, or its query, holds an encoded NUL (`%00`), seen before decoding
+    /// (`inspectTarget`).
+    case nulInTarget(inQuery: Bool)
 }
 
 /// libmicrohttpd's per-request pointer (`req_cls`), holding a ``RequestProgress``.
@@ -35,13 +36,14 @@ struct RequestSlot {
     private static let discardingBodyMarker: UInt = 2
     private static let answeredMarker: UInt = 3
     static let nulInPathMarker: UInt = 4
+    static let nulInQueryMarker: UInt = 5
 
     let pointer: UnsafeMutablePointer<UnsafeMutableRawPointer?>
 
     /// Whether the access handler has been called for the request (and counted it in flight).
     var hasReachedTheHandler: Bool {
         switch progress {
-        case .notStarted, .nulInPath: false
+        case .notStarted, .nulInTarget: false
         default: true
         }
     }
@@ -58,7 +60,9 @@ struct RequestSlot {
         case Self.answeredMarker:
             return .answered
         case Self.nulInPathMarker:
-            return .nulInPath
+            return .nulInTarget(inQuery: false)
+        case Self.nulInQueryMarker:
+            return .nulInTarget(inQuery: true)
         default:
             return .receivingBody(Unmanaged<RequestBody>.fromOpaque(stored).takeUnretainedValue())
         }
@@ -78,8 +82,9 @@ struct RequestSlot {
             pointer.pointee = UnsafeMutableRawPointer(bitPattern: Self.discardingBodyMarker)
         case .answered:
             pointer.pointee = UnsafeMutableRawPointer(bitPattern: Self.answeredMarker)
-        case .nulInPath:
-            pointer.pointee = UnsafeMutableRawPointer(bitPattern: Self.nulInPathMarker)
+        case .nulInTarget(let inQuery):
+            pointer.pointee = UnsafeMutableRawPointer(
+                bitPattern: inQuery ? Self.nulInQueryMarker : Self.nulInPathMarker)
         }
     }
 
