@@ -8,17 +8,37 @@ extension MRZ {
     /// `ß` as `SS`, `Ł` as `L`); spaces, hyphens and commas separate parts; apostrophes and
     /// other marks are left out.
     static func transliteratedName(_ name: String) -> String {
-        var result = ""
+        transliterated(name, separator: UInt8(ascii: "<"))
+    }
+
+    /// The letters of `name` as Doc 9303 writes them, its parts joined by single `separator`s.
+    /// Every letter written is ASCII; ASCII input, what almost every name on record is, takes
+    /// no lookup and no decomposition.
+    private static func transliterated(_ name: String, separator: UInt8) -> String {
+        var result = [UInt8]()
+        result.reserveCapacity(name.utf8.count)
+        var separated = false
+        func append(_ letter: Unicode.Scalar) {
+            if separated && !result.isEmpty { result.append(separator) }
+            separated = false
+            result.append(UInt8(letter.value))
+        }
         for scalar in name.uppercased().unicodeScalars {
-            if let letters = transliterations[scalar] {
-                result += letters
+            if scalar.isASCII {
+                if ("A"..."Z").contains(scalar) {
+                    append(scalar)
+                } else if partSeparators.contains(scalar) {
+                    separated = true
+                }
+            } else if let letters = transliterations[scalar] {
+                letters.unicodeScalars.forEach(append)
             } else if let letter = baseLetter(of: scalar) {
-                result.unicodeScalars.append(letter)
+                append(letter)
             } else if partSeparators.contains(scalar) {
-                result += "<"
+                separated = true
             }
         }
-        return result.split(separator: "<").joined(separator: "<")
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static func baseLetter(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
@@ -39,6 +59,6 @@ extension MRZ {
     /// A name as name searches compare it: transliterated as an MRZ writes it (`MÜLLER` is
     /// `MUELLER`), its parts separated by single spaces.
     public static func searchForm(of name: String) -> String {
-        transliteratedName(name).replacingOccurrences(of: "<", with: " ")
+        transliterated(name, separator: UInt8(ascii: " "))
     }
 }

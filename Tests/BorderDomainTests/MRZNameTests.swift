@@ -71,6 +71,16 @@ import Testing
         #expect(MRZ.transliteratedName(name) == expected)
     }
 
+    /// The form name searches compare: the same letters, parts joined by single spaces; a
+    /// non-breaking space or Unicode hyphen separates as a space does, digits are left out.
+    @Test(arguments: [
+        ("Mere Aroha Te Whatu", "MERE AROHA TE WHATU"), ("Hans\u{00A0}Müller", "HANS MUELLER"),
+        ("Jean\u{2010}Luc  O'Neil", "JEAN LUC ONEIL"), ("Ngāti 2 Tūhoe", "NGATI TUHOE"), ("", ""), (" - ", ""),
+    ])
+    func searchFormJoinsTheMRZLettersWithSpaces(name: String, expected: String) {
+        #expect(MRZ.searchForm(of: name) == expected)
+    }
+
     @Test func longNamesAreCutToTheField() throws {
         let lines = MRZ.makeTD3(
             issuingState: "UTO",
