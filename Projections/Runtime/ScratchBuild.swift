@@ -67,9 +67,9 @@ public struct ScratchBuild {
         while try projector.runBatch(on: connection) > 0 {
             pages += 1
             // A new schema's tables have no statistics until autovacuum comes by, which a build
-            // of a few seconds never sees: the planner would take them for empty. Analysing as
-            // they double in size keeps its row counts within a factor of two.
-            if pages & (pages - 1) == 0 { try projection.analyze(on: connection) }
+            // of a few seconds never sees: the planner would take them for empty. Once analysed,
+            // it scales their rows per page by their size as it grows, so once is enough.
+            if pages == 1 { try projection.analyze(on: connection) }
             try progress(try projector.checkpoint(on: connection))
         }
         try building.finishBuilding(on: connection)
