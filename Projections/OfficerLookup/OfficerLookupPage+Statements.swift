@@ -3,12 +3,13 @@ import Postgres
 
 extension OfficerLookupPage {
     /// One row per traveller of the page, from the last crossing's document: what applying the
-    /// page's upserts one by one leaves.
+    /// page's upserts one by one leaves. Its last position is that of the stream's last event in
+    /// the page, crossing or not, so that a build need not move it again (`movePositions`).
     func upsertTravellers() -> PostgresConnection.Statement {
         let streams = travellers.keys.sorted()
         let rows = streams.map { travellers[$0]! }
         func column(_ value: (DocumentFacts) -> String?) -> String {
-            PostgresArray.literal(rows.map { value($0.document) })
+            PostgresArray.literal(rows.map(value))
         }
         return .init(
             """
@@ -32,7 +33,7 @@ extension OfficerLookupPage {
                 PostgresArray.literal(streams), column(\.issuingState), column(\.documentNumber),
                 column(\.nationality), column(\.documentCode), column(\.primaryIdentifier),
                 column { PostgresArray.literal($0.secondaryIdentifiers) }, column(\.dateOfBirth), column(\.sex),
-                column(\.dateOfExpiry), PostgresArray.literal(rows.map { String($0.position) }),
+                column(\.dateOfExpiry), PostgresArray.literal(streams.map { String(lastPositions[$0]!) }),
                 column {
                     MRZ.searchForm(of: ([$0.primaryIdentifier] + $0.secondaryIdentifiers).joined(separator: " "))
                 },
@@ -55,15 +56,18 @@ extension OfficerLookupPage {
     }
 
     /// What a page of a build from the log writes instead: the last position only, presence
-    /// being worked out once for every traveller at the end (`OfficerLookup.finishBuilding`).
-    func movePositions() -> PostgresConnection.Statement {
-        .init(
+    /// being worked out once for every traveller at the end (`OfficerLookup.finishBuilding`);
+    /// nil when every stream the page touched crossed in it (the upsert moved their positions).
+    func movePositions() -> PostgresConnection.Statement? {
+        let moved = touched.filter { travellers[$0] == nil }
+        guard !moved.isEmpty else { return nil }
+        return .init(
             """
             UPDATE \(schema).travellers AS t SET last_position = page.position
             FROM unnest($1::text[], $2::bigint[]) AS page(stream, position)
             WHERE t.stream = page.stream AND t.last_position < page.position
             """,
-            [PostgresArray.literal(touched), PostgresArray.literal(touched.map { String(lastPositions[$0] ?? 0) })])
+            [PostgresArray.literal(moved), PostgresArray.literal(moved.map { String(lastPositions[$0] ?? 0) })])
     }
 }
 

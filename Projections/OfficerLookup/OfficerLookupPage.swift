@@ -15,7 +15,7 @@ struct OfficerLookupPage: EventPage {
     let schema: String
     /// In a build from the log, presence is worked out once at the end, not page by page.
     var defersPresence = false
-    var travellers = [String: (document: DocumentFacts, position: Int64)]()
+    var travellers = [String: DocumentFacts]()
     private var crossings = CrossingColumns()
     private var permits = PermitColumns()
     private var accreditations = AccreditationColumns()
@@ -34,7 +34,7 @@ struct OfficerLookupPage: EventPage {
         if seen.insert(recorded.stream).inserted { touched.append(recorded.stream) }
         lastPositions[recorded.stream] = recorded.position
         if let crossing = event.crossing {
-            travellers[recorded.stream] = (crossing.document, recorded.position)
+            travellers[recorded.stream] = crossing.document
             crossings.append(crossing, recorded)
             return
         }
@@ -58,7 +58,11 @@ struct OfficerLookupPage: EventPage {
         if !permits.stream.isEmpty { statements.append(permits.insert(into: schema)) }
         if !accreditations.stream.isEmpty { statements.append(accreditations.insert(into: schema)) }
         statements += changes
-        statements.append(defersPresence ? movePositions() : refreshPresence())
+        if !defersPresence {
+            statements.append(refreshPresence())
+        } else if let move = movePositions() {
+            statements.append(move)
+        }
         try connection.pipeline(statements, context: "apply officer lookup page")
     }
 }
