@@ -69,7 +69,12 @@ public final class Projector: Sendable {
         try runBatch(on: connection, lease: nil)
     }
 
-    func runBatch(on connection: PostgresConnection, lease: Lease?) throws -> Int {
+    /// As `runBatch(on:)`, taking its events from `reader` when it has read them ahead.
+    func runBatch(on connection: PostgresConnection, reader: PageReader?) throws -> Int {
+        try runBatch(on: connection, lease: nil, reader: reader)
+    }
+
+    func runBatch(on connection: PostgresConnection, lease: Lease?, reader: PageReader? = nil) throws -> Int {
         try connection.withTransaction(context: "\(projection.name) batch") { connection in
             if let lease, try !lease.isHeld(on: connection) {
                 throw ProjectionError(.leaseLost, "\(projection.name): the lease passed to another projector")
@@ -79,7 +84,8 @@ public final class Projector: Sendable {
             var limit = configuration.batchSize
             if let end = configuration.lastPosition { limit = Int(min(Int64(limit), max(0, end - checkpoint))) }
             guard limit > 0 else { return 0 }
-            let read = try store.read(after: checkpoint, limit: limit, on: connection)
+            let ahead = reader?.page(after: checkpoint, limit: limit)
+            let read = try ahead ?? store.read(after: checkpoint, limit: limit, on: connection)
             // Positions are dense; a gap means the log was tampered with. Apply up to it, then
             // stop there rather than skip what is missing.
             let events = read.enumerated().prefix { $0.element.position == checkpoint + 1 + Int64($0.offset) }.map(

@@ -60,11 +60,16 @@ public struct ScratchBuild {
                 try projection.snapshotModel(), atOrBefore: lastPosition, on: connection)
         }
         let building = projection.building()
+        let pageSize = 5000
         let projector = Projector(
             projection: building,
-            configuration: .init(batchSize: 5000, lastPosition: lastPosition, admits: admits))
+            configuration: .init(batchSize: pageSize, lastPosition: lastPosition, admits: admits))
+        // Without a second connection the build reads its pages itself.
+        let reader = try? PageReader(
+            after: try projector.checkpoint(on: connection), upTo: lastPosition, pageSize: pageSize, beside: connection)
+        defer { reader?.stop() }
         var pages = 0
-        while try projector.runBatch(on: connection) > 0 {
+        while try projector.runBatch(on: connection, reader: reader) > 0 {
             pages += 1
             // A new schema's tables have no statistics until autovacuum comes by, which a build
             // of a few seconds never sees: the planner would take them for empty. Once analysed,

@@ -23,6 +23,7 @@ public struct RecordedEvent: Sendable, Equatable {
     public var hash: [UInt8]
     private var storedData: StoredText
     private var storedMetadata: StoredText
+    private var parsedAhead = ParsedAhead()
 
     public init(
         position: Int64, stream: String, version: Int64, type: String, schemaVersion: Int32,
@@ -53,7 +54,24 @@ public struct RecordedEvent: Sendable, Equatable {
         self.hash = hash
     }
 
-    public func data() throws -> JSON { try JSON.parse(storedData.utf8) }
+    public func data() throws -> JSON {
+        if let parsed = parsedAhead.data { return parsed }
+        return try JSON.parse(storedData.utf8)
+    }
+
+    /// Parses the data now, so that `data()` returns it without parsing: for a reader that reads
+    /// ahead on another thread. Data that does not parse is left for `data()` to report.
+    public mutating func parseDataAhead() {
+        parsedAhead.data = try? JSON.parse(storedData.utf8)
+    }
 
     public func metadata() throws -> JSON { try JSON.parse(storedMetadata.utf8) }
+}
+
+/// Data parsed ahead of use: a cache, not part of the event's value (two events are equal
+/// whether or not either was parsed ahead).
+private struct ParsedAhead: Sendable, Equatable {
+    var data: JSON?
+
+    static func == (_: ParsedAhead, _: ParsedAhead) -> Bool { true }
 }

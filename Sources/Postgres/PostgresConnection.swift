@@ -25,8 +25,38 @@ public final class PostgresConnection: @unchecked Sendable {
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
     }
 
+    private init(handle: OpaquePointer) {
+        self.handle = handle
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+    }
+
     deinit {
         PQfinish(handle)
+    }
+
+    /// A second connection with this one's parameters (server, database, role, options), for
+    /// work beside it on another thread.
+    public func duplicate() throws(PostgresError) -> PostgresConnection {
+        var keys = [String]()
+        var values = [String]()
+        if let options = PQconninfo(live) {
+            defer { PQconninfoFree(options) }
+            var option = options
+            while let keyword = option.pointee.keyword {
+                if let value = option.pointee.val {
+                    keys.append(String(cString: keyword))
+                    values.append(String(cString: value))
+                }
+                option += 1
+            }
+        }
+        let connection = Self.connect(keys: keys, values: values, expandingDatabaseName: false)
+        guard PQstatus(connection) == CONNECTION_OK, let connection else {
+            let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
+            PQfinish(connection)
+            throw PostgresError(code: .connection, serverMessage: message, context: "connect a second time")
+        }
+        return PostgresConnection(handle: connection)
     }
 
     public var isClosed: Bool { handle == nil || PQstatus(handle) != CONNECTION_OK }
@@ -157,12 +187,14 @@ public final class PostgresConnection: @unchecked Sendable {
         return rows
     }
 
-    private static func connect(keys: [String], values: [String]) -> OpaquePointer? {
+    private static func connect(keys: [String], values: [String], expandingDatabaseName: Bool = true)
+        -> OpaquePointer?
+    {
         withCStrings(keys) { keyPointers in
             withCStrings(values) { valuePointers in
                 (keyPointers + [nil]).withUnsafeBufferPointer { keyBuffer in
                     (valuePointers + [nil]).withUnsafeBufferPointer { valueBuffer in
-                        PQconnectdbParams(keyBuffer.baseAddress, valueBuffer.baseAddress, 1)
+                        PQconnectdbParams(keyBuffer.baseAddress, valueBuffer.baseAddress, expandingDatabaseName ? 1 : 0)
                     }
                 }
             }

@@ -1,0 +1,97 @@
+import EventStore
+import Foundation
+import Postgres
+
+/// Reads the log ahead of a build, on a thread and a connection of its own: while the build
+/// writes one page, the next is read and its data parsed, so that the build's connection spends
+/// its time writing. Pages come in log order, as `EventStore.read(after:limit:)` gives them.
+///
+/// The log is append-only and a build stops at a position it has already seen, so what is read
+/// ahead is what the build would read itself.
+final class PageReader: @unchecked Sendable {
+    private struct Page {
+        var after: Int64
+        var events: Result<[RecordedEvent], any Error>
+    }
+
+    private let connection: PostgresConnection
+    private let pageSize: Int
+    private let lastPosition: Int64
+    private let condition = NSCondition()
+    private var pages = [Page]()
+    private var stopped = false
+    private var next: Int64
+    private static let pagesAhead = 2
+
+    /// Starts reading the events after `position`, up to `lastPosition`, in pages of `pageSize`.
+    init(after position: Int64, upTo lastPosition: Int64, pageSize: Int, beside connection: PostgresConnection)
+        throws
+    {
+        self.connection = try connection.duplicate()
+        self.pageSize = pageSize
+        self.lastPosition = lastPosition
+        next = position
+        let thread = Thread { self.run() }
+        thread.name = "border.page-reader"
+        thread.start()
+    }
+
+    /// The page after `position` of at most `limit` events, read ahead; nil when the build asks
+    /// for another page than the one read ahead, or reading it ahead failed: the build then
+    /// reads it itself, and meets any error on its own connection.
+    func page(after position: Int64, limit: Int) -> [RecordedEvent]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while pages.isEmpty && !stopped { condition.wait() }
+        guard let page = pages.first, page.after == position, case .success(let events) = page.events else {
+            return nil
+        }
+        pages.removeFirst()
+        condition.broadcast()
+        return events.count <= limit ? events : Array(events.prefix(limit))
+    }
+
+    /// The reader's server backend, for tests.
+    var backendPID: Int32 { connection.backendPID }
+
+    /// Stops reading and closes the reader's connection. Idempotent.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func run() {
+        defer { connection.close() }
+        while let position = nextPosition() {
+            let limit = Int(min(Int64(pageSize), lastPosition - position))
+            let events = Result { () throws -> [RecordedEvent] in
+                var events = try EventStore().read(after: position, limit: limit, on: connection)
+                for index in events.indices { events[index].parseDataAhead() }
+                return events
+            }
+            condition.lock()
+            pages.append(Page(after: position, events: events))
+            switch events {
+            case .success(let read) where !read.isEmpty: next = read.last!.position
+            default: stopped = true
+            }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// Waits for room ahead; the position to read after, or nil once stopped or at the end.
+    private func nextPosition() -> Int64? {
+        condition.lock()
+        defer { condition.unlock() }
+        while pages.count >= Self.pagesAhead && !stopped { condition.wait() }
+        guard !stopped, next < lastPosition else {
+            stopped = true
+            condition.broadcast()
+            return nil
+        }
+        return next
+    }
+}
