@@ -26,13 +26,25 @@ public struct OfficerLookup: Projection {
         return building
     }
 
+    /// A build's pages leave half of each page of travellers free, so that `finishBuilding`
+    /// can write each traveller's presence beside its row (a heap-only update, no new index
+    /// entry) instead of moving every row.
+    public func startBuilding(on connection: PostgresConnection) throws {
+        guard defersPresence else { return }
+        try connection.execute(
+            "ALTER TABLE \(schema).travellers SET (fillfactor = 50)", context: "leave room for presence")
+    }
+
     /// Works out presence, anomalies and authorised-until of every traveller, as the last page
     /// that touched each would have (`presenceAssignments`), but for all of them at once: each
-    /// table is read once, grouped by stream, instead of searched again for every traveller.
+    /// table is read once, grouped by stream, instead of searched again for every traveller. It
+    /// sorts and hashes every traveller at once, hence the memory it is given.
     public func finishBuilding(on connection: PostgresConnection) throws {
         guard defersPresence else { return }
         try connection.execute(
             """
+            BEGIN;
+            SET LOCAL work_mem = '64MB';
             UPDATE \(schema).travellers AS t SET
                 in_country = coalesce(last_crossing.arrival, FALSE),
                 anomalies = coalesce(seen.anomalies, '{}'),
@@ -62,17 +74,20 @@ public struct OfficerLookup: Projection {
                 ) AS valid ON valid.stream = arrived.stream AND valid.until >= arrived.day
                 GROUP BY arrived.stream
             ) AS limits USING (stream)
-            WHERE t.stream = every.stream
+            WHERE t.stream = every.stream;
+            ALTER TABLE \(schema).travellers RESET (fillfactor);
+            COMMIT
             """, context: "work out presence")
     }
 
     /// The lookup by document, the name search, the search by nationality and birth, the overstay
-    /// watch: what readers use; applying events reads travellers by stream only.
+    /// watch: what readers use; applying events reads travellers by stream only. A build, which
+    /// leaves presence to its end, does not read crossings in time order either.
     public var indexesForReaders: [String] {
         [
             "travellers_document", "travellers_full_name_trgm", "travellers_nationality_birth",
             "travellers_overstay_watch",
-        ]
+        ] + (defersPresence ? ["crossings_stream"] : [])
     }
 
     public var checksumTables: [(name: String, order: String)] {

@@ -20,12 +20,15 @@ public protocol Projection: Sendable {
     var checksumTables: [(name: String, order: String)] { get }
     /// Makes the same read model in another schema.
     func inSchema(_ schema: String) -> any Projection
-    /// Indexes that applying events never reads: a build from the log into a new schema drops
-    /// them first and makes them once at the end, instead of keeping them up to date row by row.
+    /// Indexes that applying events never reads (as `building()` applies them, in a build): a
+    /// build from the log into a new schema drops them first and makes them once at the end,
+    /// instead of keeping them up to date row by row.
     var indexesForReaders: [String] { get }
     /// The read model as a build from the log into a new schema applies it (which may leave
     /// work to `finishBuilding`); itself by default.
     func building() -> any Projection
+    /// Readies the new schema of a build from the log for its pages, before the first.
+    func startBuilding(on connection: PostgresConnection) throws
     /// Finishes what `building()`'s pages left, once the build has applied its last event.
     func finishBuilding(on connection: PostgresConnection) throws
 }
@@ -34,6 +37,8 @@ extension Projection {
     public var indexesForReaders: [String] { [] }
 
     public func building() -> any Projection { self }
+
+    public func startBuilding(on connection: PostgresConnection) throws {}
 
     public func finishBuilding(on connection: PostgresConnection) throws {}
 

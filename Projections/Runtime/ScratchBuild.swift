@@ -53,13 +53,14 @@ public struct ScratchBuild {
         _ projection: any Projection, upTo lastPosition: Int64, admits: (@Sendable (RecordedEvent) -> Bool)?,
         fromSnapshot: Bool, on connection: PostgresConnection, progress: (Int64) throws -> Void
     ) throws -> ScratchBuild {
-        let readersIndexes = try DeferredIndexes.drop(projection.indexesForReaders, of: projection, on: connection)
+        let building = projection.building()
+        let readersIndexes = try DeferredIndexes.drop(building.indexesForReaders, of: projection, on: connection)
+        try building.startBuilding(on: connection)
         var startedFrom: Int64?
         if fromSnapshot {
             startedFrom = try ReadModelSnapshots().restore(
                 try projection.snapshotModel(), atOrBefore: lastPosition, on: connection)
         }
-        let building = projection.building()
         let pageSize = 5000
         let projector = Projector(
             projection: building,
