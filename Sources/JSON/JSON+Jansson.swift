@@ -6,11 +6,12 @@ extension JSON {
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONError) -> JSON {
         var error = json_error_t()
         let flags = JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL
-        let root: UnsafeMutablePointer<json_t>? = Array(bytes).withUnsafeBufferPointer { buffer in
+        let load = { (buffer: UnsafeBufferPointer<UInt8>) in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 json_loadb(chars.baseAddress, chars.count, size_t(flags), &error)
             }
         }
+        let root = bytes.withContiguousStorageIfAvailable(load) ?? Array(bytes).withUnsafeBufferPointer(load)
         guard let root else {
             let reason = withUnsafeBytes(of: error.text) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             throw JSONError(line: Int(error.line), column: Int(error.column), reason: Self.redacted(reason))
@@ -22,7 +23,7 @@ extension JSON {
     init(jansson value: UnsafeMutablePointer<json_t>) {
         switch value.pointee.type {
         case JSON_OBJECT:
-            var members = [String: JSON]()
+            var members = [String: JSON](minimumCapacity: json_object_size(value))
             var iterator = json_object_iter(value)
             while let current = iterator {
                 let key = String(cString: json_object_iter_key(current))
