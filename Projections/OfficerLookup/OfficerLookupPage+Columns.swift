@@ -4,41 +4,46 @@ import Postgres
 
 /// The rows a page adds to one table, a column at a time, sent as arrays that one INSERT unnests.
 struct CrossingColumns {
-    var position = [String?](), stream = [String?](), direction = [String?](), port = [String?]()
-    var carrier = [String?](), flight = [String?](), purpose = [String?](), occurredAt = [String?]()
-    var recordedAt = [String?](), anomalies = [String?](), version = [String?]()
+    var position = [Int64](), version = [Int64](), occurredAt = [Int64](), recordedAt = [Int64]()
+    var stream = [String?](), direction = [String?](), port = [String?](), carrier = [String?]()
+    var flight = [String?](), purpose = [String?](), anomalies = [String?]()
 
     mutating func append(_ crossing: Crossing, _ event: RecordedEvent) {
-        position.append(String(event.position))
+        position.append(event.position)
         stream.append(event.stream)
         direction.append(crossing.direction.rawValue)
         port.append(crossing.port)
         carrier.append(crossing.carrier)
         flight.append(crossing.flight)
         purpose.append(crossing.purpose?.rawValue)
-        occurredAt.append(String(event.occurredAt.microseconds))
-        recordedAt.append(String(event.recordedAt.microseconds))
+        occurredAt.append(event.occurredAt.microseconds)
+        recordedAt.append(event.recordedAt.microseconds)
         anomalies.append(PostgresArray.literal(crossing.anomalies.map(\.rawValue)))
-        version.append(String(event.version))
+        version.append(event.version)
     }
 
+    /// Sent in binary: no number or time is printed here and parsed again by the server.
     func insert(into schema: String) -> PostgresConnection.Statement {
-        .init(
+        let texts = [stream, direction, port, carrier, flight, purpose, anomalies].map {
+            PostgresBinaryArray.text($0).bytes
+        }
+        return .init(
             """
             INSERT INTO \(schema).crossings (position, stream, direction, port, carrier, flight, purpose,
                 occurred_at, recorded_at, anomalies, version)
-            SELECT position, stream, direction, port, carrier, flight, purpose,
-                TIMESTAMPTZ 'epoch' + occurred * INTERVAL '1 microsecond',
-                TIMESTAMPTZ 'epoch' + recorded * INTERVAL '1 microsecond', anomalies::text[], version
+            SELECT position, stream, direction, port, carrier, flight, purpose, occurred, recorded,
+                anomalies::text[], version
             FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                $8::bigint[], $9::bigint[], $10::text[], $11::bigint[])
+                $8::timestamptz[], $9::timestamptz[], $10::text[], $11::bigint[])
                 AS c(position, stream, direction, port, carrier, flight, purpose, occurred, recorded, anomalies,
                     version)
             """,
-            [
-                position, stream, direction, port, carrier, flight, purpose, occurredAt, recordedAt, anomalies,
-                version,
-            ].map { PostgresArray.literal($0) })
+            binary: [PostgresBinaryArray.int8(position).bytes] + texts.prefix(6)
+                + [
+                    PostgresBinaryArray.timestamptz(microseconds: occurredAt).bytes,
+                    PostgresBinaryArray.timestamptz(microseconds: recordedAt).bytes, texts[6],
+                    PostgresBinaryArray.int8(version).bytes,
+                ])
     }
 }
 

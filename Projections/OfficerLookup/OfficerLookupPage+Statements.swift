@@ -3,13 +3,13 @@ import Postgres
 
 extension OfficerLookupPage {
     /// One row per traveller of the page, from the last crossing's document: what applying the
-    /// page's upserts one by one leaves. Its last position is that of the stream's last event in
+    /// page's upserts one by one leaves. Sent in binary, as the crossings are. Its last position is that of the stream's last event in
     /// the page, crossing or not, so that a build need not move it again (`movePositions`).
     func upsertTravellers() -> PostgresConnection.Statement {
         let streams = travellers.keys.sorted()
         let rows = streams.map { travellers[$0]! }
-        func column(_ value: (DocumentFacts) -> String?) -> String {
-            PostgresArray.literal(rows.map(value))
+        func column(_ value: (DocumentFacts) -> String?) -> [UInt8]? {
+            PostgresBinaryArray.text(rows.map(value)).bytes
         }
         return .init(
             """
@@ -29,11 +29,11 @@ extension OfficerLookupPage {
                 sex = excluded.sex, date_of_expiry = excluded.date_of_expiry, last_position = excluded.last_position,
                 full_name = excluded.full_name
             """,
-            [
-                PostgresArray.literal(streams), column(\.issuingState), column(\.documentNumber),
+            binary: [
+                PostgresBinaryArray.text(streams).bytes, column(\.issuingState), column(\.documentNumber),
                 column(\.nationality), column(\.documentCode), column(\.primaryIdentifier),
                 column { PostgresArray.literal($0.secondaryIdentifiers) }, column(\.dateOfBirth), column(\.sex),
-                column(\.dateOfExpiry), PostgresArray.literal(streams.map { String(lastPositions[$0]!) }),
+                column(\.dateOfExpiry), PostgresBinaryArray.int8(streams.map { lastPositions[$0]! }).bytes,
                 column {
                     MRZ.searchForm(of: ([$0.primaryIdentifier] + $0.secondaryIdentifiers).joined(separator: " "))
                 },

@@ -76,3 +76,26 @@ public struct PostgresBinaryArray: Sendable {
         withUnsafeBytes(of: value.bigEndian) { bytes += $0 }
     }
 }
+
+extension PostgresBinaryArray {
+    /// A text array of `values`, NULL for nil.
+    public static func text(_ values: [String?]) -> PostgresBinaryArray {
+        var array = PostgresBinaryArray(of: .text, capacity: values.count * 16)
+        for value in values { array.append(value) }
+        return array
+    }
+
+    /// A bigint array of `values`.
+    public static func int8(_ values: [Int64]) -> PostgresBinaryArray {
+        var array = PostgresBinaryArray(of: .int8, capacity: values.count * 12)
+        for value in values { array.append(value) }
+        return array
+    }
+
+    /// A timestamptz array of `microseconds` since the Unix epoch.
+    public static func timestamptz(microseconds: [Int64]) -> PostgresBinaryArray {
+        var array = PostgresBinaryArray(of: .timestamptz, capacity: microseconds.count * 12)
+        for value in microseconds { array.append(value - PostgresResult.postgresEpochMicroseconds) }
+        return array
+    }
+}
