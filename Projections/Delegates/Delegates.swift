@@ -41,4 +41,8 @@ public struct Delegates: Projection {
     public func apply(_ events: [RecordedEvent], on connection: PostgresConnection) throws {
         try apply(events, through: DelegatesPage(delegates: self), on: connection)
     }
+
+    public func pageStatements(_ events: [RecordedEvent]) throws -> [PostgresConnection.Statement]? {
+        try statements(for: events, through: DelegatesPage(delegates: self))
+    }
 }

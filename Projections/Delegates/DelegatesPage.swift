@@ -12,7 +12,7 @@ import Postgres
 /// the one after its last event would have, over whatever the earlier ones wrote.
 struct DelegatesPage: EventPage {
     let delegates: Delegates
-    private var statements = [PostgresConnection.Statement]()
+    private var changes = [PostgresConnection.Statement]()
     private var crossings = DelegateCrossings()
     private var touched = [String]()
     private var seen = Set<String>()
@@ -36,25 +36,24 @@ struct DelegatesPage: EventPage {
         if seen.insert(stream).inserted { touched.append(stream) }
     }
 
-    /// Sends the page's statements in one pipeline, inside the caller's transaction.
-    mutating func write(on connection: PostgresConnection) throws {
-        guard !touched.isEmpty else { return }
+    /// The page's statements in log order, then the refresh of every stream it changed.
+    mutating func statements() -> [PostgresConnection.Statement] {
+        guard !touched.isEmpty else { return [] }
         endCrossings()
-        statements.append(delegates.refreshMovements(streams: touched))
         // Planned for each page's values: a plan cached while the tables were small (a rebuild
         // starts from empty ones) would go on scanning them whole as they grow.
         let planning = PostgresConnection.Statement("SET LOCAL plan_cache_mode = force_custom_plan")
-        try connection.pipeline([planning] + statements, context: "apply summit delegates page")
+        return [planning] + changes + [delegates.refreshMovements(streams: touched)]
     }
 
     private mutating func append(_ statement: PostgresConnection.Statement) {
         endCrossings()
-        statements.append(statement)
+        changes.append(statement)
     }
 
     private mutating func endCrossings() {
         guard !crossings.isEmpty else { return }
-        statements.append(delegates.record(crossings))
+        changes.append(delegates.record(crossings))
         crossings = DelegateCrossings()
     }
 }

@@ -109,6 +109,12 @@ public struct OfficerLookup: Projection {
 
     /// Applies a page of events in one round trip (`OfficerLookupPage`).
     public func apply(_ events: [RecordedEvent], on connection: PostgresConnection) throws {
-        try apply(events, through: OfficerLookupPage(schema: schema, defersPresence: defersPresence), on: connection)
+        try apply(events, through: page, on: connection)
     }
+
+    public func pageStatements(_ events: [RecordedEvent]) throws -> [PostgresConnection.Statement]? {
+        try statements(for: events, through: page)
+    }
+
+    private var page: OfficerLookupPage { OfficerLookupPage(schema: schema, defersPresence: defersPresence) }
 }

@@ -46,9 +46,9 @@ struct OfficerLookupPage: EventPage {
         }
     }
 
-    /// Sends the page's statements in one pipeline, inside the caller's transaction.
-    func write(on connection: PostgresConnection) throws {
-        guard !touched.isEmpty else { return }
+    /// The page's statements, in the three steps above.
+    func statements() -> [PostgresConnection.Statement] {
+        guard !touched.isEmpty else { return [] }
         // The page's statements run once each per page, so planning them afresh costs little; a
         // plan cached while the tables were small (a rebuild starts from empty ones) would
         // otherwise go on scanning them whole as they grow.
@@ -63,6 +63,6 @@ struct OfficerLookupPage: EventPage {
         } else if let move = movePositions() {
             statements.append(move)
         }
-        try connection.pipeline(statements, context: "apply officer lookup page")
+        return statements
     }
 }

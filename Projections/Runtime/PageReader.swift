@@ -9,25 +9,32 @@ import Postgres
 /// The log is append-only and a build stops at a position it has already seen, so what is read
 /// ahead is what the build would read itself.
 final class PageReader: @unchecked Sendable {
-    private struct Page {
+    /// A page read ahead: its events, and the statements that apply them when the read model
+    /// makes them without the database (nil otherwise, or when making them failed).
+    struct Page {
         var after: Int64
-        var events: Result<[RecordedEvent], any Error>
+        var events: [RecordedEvent]
+        var statements: [PostgresConnection.Statement]?
     }
 
     private let connection: PostgresConnection
     private let pageSize: Int
     private let lastPosition: Int64
     private let condition = NSCondition()
-    private var pages = [Page]()
+    private var pages = [Result<Page, any Error>]()
+    private let preparing: @Sendable ([RecordedEvent]) -> [PostgresConnection.Statement]?
     private var stopped = false
     private var next: Int64
     private static let pagesAhead = 2
 
-    /// Starts reading the events after `position`, up to `lastPosition`, in pages of `pageSize`.
-    init(after position: Int64, upTo lastPosition: Int64, pageSize: Int, beside connection: PostgresConnection)
-        throws
-    {
+    /// Starts reading the events after `position`, up to `lastPosition`, in pages of `pageSize`;
+    /// `preparing` makes each page's statements as it is read.
+    init(
+        after position: Int64, upTo lastPosition: Int64, pageSize: Int, beside connection: PostgresConnection,
+        preparing: @escaping @Sendable ([RecordedEvent]) -> [PostgresConnection.Statement]? = { _ in nil }
+    ) throws {
         self.connection = try connection.duplicate()
+        self.preparing = preparing
         self.pageSize = pageSize
         self.lastPosition = lastPosition
         next = position
@@ -39,16 +46,18 @@ final class PageReader: @unchecked Sendable {
     /// The page after `position` of at most `limit` events, read ahead; nil when the build asks
     /// for another page than the one read ahead, or reading it ahead failed: the build then
     /// reads it itself, and meets any error on its own connection.
-    func page(after position: Int64, limit: Int) -> [RecordedEvent]? {
+    func page(after position: Int64, limit: Int) -> Page? {
         condition.lock()
         defer { condition.unlock() }
         while pages.isEmpty && !stopped { condition.wait() }
-        guard let page = pages.first, page.after == position, case .success(let events) = page.events else {
-            return nil
-        }
+        guard case .success(var page) = pages.first, page.after == position else { return nil }
         pages.removeFirst()
         condition.broadcast()
-        return events.count <= limit ? events : Array(events.prefix(limit))
+        if page.events.count > limit {
+            page.events = Array(page.events.prefix(limit))
+            page.statements = nil
+        }
+        return page
     }
 
     /// The reader's server backend, for tests.
@@ -66,15 +75,15 @@ final class PageReader: @unchecked Sendable {
         defer { connection.close() }
         while let position = nextPosition() {
             let limit = Int(min(Int64(pageSize), lastPosition - position))
-            let events = Result { () throws -> [RecordedEvent] in
+            let page = Result { () throws -> Page in
                 var events = try EventStore().read(after: position, limit: limit, on: connection)
                 for index in events.indices { events[index].parseDataAhead() }
-                return events
+                return Page(after: position, events: events, statements: preparing(events))
             }
             condition.lock()
-            pages.append(Page(after: position, events: events))
-            switch events {
-            case .success(let read) where !read.isEmpty: next = read.last!.position
+            pages.append(page)
+            switch page {
+            case .success(let read) where !read.events.isEmpty: next = read.events.last!.position
             default: stopped = true
             }
             condition.broadcast()

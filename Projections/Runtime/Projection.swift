@@ -16,6 +16,10 @@ public protocol Projection: Sendable {
     /// Applies a page of events in log order, as applying each in turn would. Runs inside the
     /// transaction that also moves the checkpoint.
     func apply(_ events: [RecordedEvent], on connection: PostgresConnection) throws
+    /// The statements that apply a page of events in log order, made without the database, to
+    /// run inside the transaction that also moves the checkpoint; nil for a read model whose
+    /// pages read the database back as they are applied. A build makes them ahead.
+    func pageStatements(_ events: [RecordedEvent]) throws -> [PostgresConnection.Statement]?
     /// The read model's tables with an ORDER BY that lists their rows in a fixed order.
     var checksumTables: [(name: String, order: String)] { get }
     /// Makes the same read model in another schema.
@@ -39,6 +43,8 @@ extension Projection {
     public func building() -> any Projection { self }
 
     public func startBuilding(on connection: PostgresConnection) throws {}
+
+    public func pageStatements(_ events: [RecordedEvent]) throws -> [PostgresConnection.Statement]? { nil }
 
     public func finishBuilding(on connection: PostgresConnection) throws {}
 

@@ -85,7 +85,7 @@ public final class Projector: Sendable {
             if let end = configuration.lastPosition { limit = Int(min(Int64(limit), max(0, end - checkpoint))) }
             guard limit > 0 else { return 0 }
             let ahead = reader?.page(after: checkpoint, limit: limit)
-            let read = try ahead ?? store.read(after: checkpoint, limit: limit, on: connection)
+            let read = try ahead?.events ?? store.read(after: checkpoint, limit: limit, on: connection)
             // Positions are dense; a gap means the log was tampered with. Apply up to it, then
             // stop there rather than skip what is missing.
             let events = read.enumerated().prefix { $0.element.position == checkpoint + 1 + Int64($0.offset) }.map(
@@ -97,7 +97,14 @@ public final class Projector: Sendable {
                 }
                 return 0
             }
-            try projection.apply(events.filter { configuration.admits?($0) ?? true }, on: connection)
+            // Statements made ahead are for the whole page: a page cut at a gap is applied here.
+            if let statements = ahead?.statements, events.count == read.count {
+                if !statements.isEmpty {
+                    try connection.pipeline(statements, context: "apply a page of \(projection.name)")
+                }
+            } else {
+                try projection.apply(events.filter { configuration.admits?($0) ?? true }, on: connection)
+            }
             try connection.query(
                 "UPDATE \(projection.schema).checkpoint SET position = $1, updated_at = clock_timestamp()",
                 [String(last.position)], context: "move checkpoint")

@@ -67,7 +67,11 @@ public struct ScratchBuild {
             configuration: .init(batchSize: pageSize, lastPosition: lastPosition, admits: admits))
         // Without a second connection the build reads its pages itself.
         let reader = try? PageReader(
-            after: try projector.checkpoint(on: connection), upTo: lastPosition, pageSize: pageSize, beside: connection)
+            after: try projector.checkpoint(on: connection), upTo: lastPosition, pageSize: pageSize, beside: connection
+        ) { events in
+            // A page whose statements cannot be made ahead is applied by the build, which reports why.
+            (try? building.pageStatements(events.filter { admits?($0) ?? true })) ?? nil
+        }
         defer { reader?.stop() }
         var pages = 0
         while try projector.runBatch(on: connection, reader: reader) > 0 {

@@ -34,7 +34,7 @@ struct PageReaderTests {
         var pages = [Int]()
         while position < 21 {
             let limit = Int(min(5, 21 - position))
-            let ahead = try #require(reader.page(after: position, limit: limit))
+            let ahead = try #require(reader.page(after: position, limit: limit)?.events)
             let own = try EventStore().read(after: position, limit: limit, on: connection)
             #expect(ahead == own)
             #expect(try ahead.map { try $0.data() } == own.map { try $0.data() })
@@ -43,6 +43,7 @@ struct PageReaderTests {
         }
         #expect(pages == [5, 5, 5, 4])
         #expect(reader.page(after: 21, limit: 5) == nil)
+        #expect(pages.count == 4)
     }
 
     @Test func aPageOtherThanTheOneReadAheadIsLeftToTheBuild() throws {
@@ -50,7 +51,7 @@ struct PageReaderTests {
         let reader = try PageReader(after: 0, upTo: 12, pageSize: 5, beside: connection)
         defer { reader.stop() }
         #expect(reader.page(after: 3, limit: 5) == nil)
-        #expect(reader.page(after: 0, limit: 5)?.map(\.position) == [1, 2, 3, 4, 5])
+        #expect(reader.page(after: 0, limit: 5)?.events.map(\.position) == [1, 2, 3, 4, 5])
     }
 
     @Test func theReaderConnectsAsTheBuildDoesAndLeavesWhenStopped() throws {
@@ -65,12 +66,26 @@ struct PageReaderTests {
 
         let reader = try PageReader(after: 0, upTo: 40, pageSize: 5, beside: connection)
         let readerPID = reader.backendPID
-        #expect(reader.page(after: 0, limit: 5)?.count == 5)
+        #expect(reader.page(after: 0, limit: 5)?.events.count == 5)
         reader.stop()
         let left = try waitUntil(seconds: 10) {
             try connection.query("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", [String(readerPID)])[0]
                 .int64(0) == 0
         }
         #expect(left)
+    }
+
+    /// The statements a page is applied with are made as it is read; a page the build asks for
+    /// in part (a smaller limit) comes without them, for the build to apply itself.
+    @Test func pagesComeWithTheirStatementsUnlessCutShort() throws {
+        let (_, connection) = try Self.log(events: 12)
+        let reader = try PageReader(after: 0, upTo: 12, pageSize: 5, beside: connection) { events in
+            events.map { PostgresConnection.Statement("SELECT \($0.position)") }
+        }
+        defer { reader.stop() }
+        #expect(reader.page(after: 0, limit: 5)?.statements?.map(\.sql) == (1...5).map { "SELECT \($0)" })
+        let cut = try #require(reader.page(after: 5, limit: 3))
+        #expect(cut.events.map(\.position) == [6, 7, 8])
+        #expect(cut.statements == nil)
     }
 }
