@@ -58,7 +58,7 @@ public struct OfficerLookup: Projection {
             LEFT JOIN (
                 SELECT stream, array_agg(DISTINCT anomaly ORDER BY anomaly) AS anomalies
                 FROM \(schema).crossings, unnest(anomalies) AS anomaly
-                WHERE NOT voided GROUP BY stream
+                WHERE NOT voided AND anomalies <> '{}' GROUP BY stream
             ) AS seen USING (stream)
             LEFT JOIN (
                 SELECT arrived.stream, max(valid.until) AS until

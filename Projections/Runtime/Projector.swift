@@ -88,8 +88,8 @@ public final class Projector: Sendable {
             let read = try ahead?.events ?? store.read(after: checkpoint, limit: limit, on: connection)
             // Positions are dense; a gap means the log was tampered with. Apply up to it, then
             // stop there rather than skip what is missing.
-            let events = read.enumerated().prefix { $0.element.position == checkpoint + 1 + Int64($0.offset) }.map(
-                \.element)
+            let dense = read.indices.first { read[$0].position != checkpoint + 1 + Int64($0) } ?? read.count
+            let events = dense == read.count ? read : Array(read.prefix(dense))
             guard let last = events.last else {
                 guard read.isEmpty else {
                     throw ProjectionError(
@@ -103,7 +103,7 @@ public final class Projector: Sendable {
                     try connection.pipeline(statements, context: "apply a page of \(projection.name)")
                 }
             } else {
-                try projection.apply(events.filter { configuration.admits?($0) ?? true }, on: connection)
+                try projection.apply(events.admitted(by: configuration.admits), on: connection)
             }
             try connection.query(
                 "UPDATE \(projection.schema).checkpoint SET position = $1, updated_at = clock_timestamp()",
@@ -128,5 +128,13 @@ public final class Projector: Sendable {
             throw ProjectionError(.database, "\(projection.name): no checkpoint row; run `border migrate`")
         }
         return try row.int64(0)
+    }
+}
+
+extension [RecordedEvent] {
+    /// The events that `admits`; all of them, without copying one, when there is no filter.
+    func admitted(by admits: (@Sendable (RecordedEvent) -> Bool)?) -> [RecordedEvent] {
+        guard let admits else { return self }
+        return filter(admits)
     }
 }

@@ -38,15 +38,33 @@ public struct ScratchBuild {
             """, context: "mark scratch build")
         do {
             try Migrator().applyUnrecorded(try projection.migrations(), on: connection)
-            return try fill(
-                projection, upTo: lastPosition, admits: admits, fromSnapshot: fromSnapshot,
-                on: connection, progress: progress)
+            return try withoutWaitingForTheDisk(on: connection) {
+                try fill(
+                    projection, upTo: lastPosition, admits: admits, fromSnapshot: fromSnapshot,
+                    on: connection, progress: progress)
+            }
         } catch {
             // Interrupted or failed: nothing half-built is left behind.
             _ = try? connection.execute(
                 "DROP SCHEMA IF EXISTS \(projection.schema) CASCADE", context: "drop failed build")
             throw error
         }
+    }
+
+    /// Nobody reads a build before it is compared or switched in, and one cut short by a crash is
+    /// dropped as abandoned: its pages need not wait for the disk (synchronous_commit off, set
+    /// back as the caller had it afterwards). The switch commits synchronously, which flushes
+    /// everything written before it.
+    private static func withoutWaitingForTheDisk<T>(on connection: PostgresConnection, _ body: () throws -> T)
+        throws -> T
+    {
+        let before = try connection.query("SELECT current_setting('synchronous_commit')")[0].string(0)
+        try connection.execute("SET synchronous_commit = off", context: "build without waiting for the disk")
+        defer {
+            _ = try? connection.query(
+                "SELECT set_config('synchronous_commit', $1, false)", [before], context: "end of a build")
+        }
+        return try body()
     }
 
     private static func fill(
@@ -70,7 +88,7 @@ public struct ScratchBuild {
             after: try projector.checkpoint(on: connection), upTo: lastPosition, pageSize: pageSize, beside: connection
         ) { events in
             // A page whose statements cannot be made ahead is applied by the build, which reports why.
-            (try? building.pageStatements(events.filter { admits?($0) ?? true })) ?? nil
+            (try? building.pageStatements(events.admitted(by: admits))) ?? nil
         }
         defer { reader?.stop() }
         var pages = 0

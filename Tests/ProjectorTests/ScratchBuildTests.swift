@@ -22,6 +22,19 @@ struct ScratchBuildIndexTests {
         #expect(NameSearchTests.names(search) == ["TE WHATU"])
     }
 
+    /// A build's pages do not wait for the disk; the caller's setting is back once it is done.
+    @Test func aBuildCommitsWithoutWaitingAndLeavesTheSessionAsItWas() throws {
+        let (lookup, connection) = try NameSearchTests.lookup()
+        try connection.execute("SET synchronous_commit = remote_write")
+        var during = [String]()
+        let scratch = try ScratchBuild.build(lookup, upTo: 10, on: connection) { _ in
+            during.append(try connection.query("SHOW synchronous_commit")[0].string(0))
+        }
+        defer { try? scratch.drop(on: connection) }
+        #expect(!during.isEmpty && during.allSatisfy { $0 == "off" })
+        #expect(try connection.query("SHOW synchronous_commit")[0].string(0) == "remote_write")
+    }
+
     /// Each index's name and definition, with the schema's name taken out.
     static func indexes(of schema: String, on connection: PostgresConnection) throws -> [[String]] {
         try connection.query(
