@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Postgres
 
 /// Indexes of a read model dropped while it is built from the log and made again at the end:
@@ -22,7 +24,44 @@ struct DeferredIndexes {
         return DeferredIndexes(definitions: try rows.map { try $0.string(1) })
     }
 
+    /// Makes the indexes again, two at a time when a second connection can be opened beside
+    /// `connection` (each index build is one backend's work); the trigram (GIN) indexes, the
+    /// slowest, first.
     func create(on connection: PostgresConnection) throws {
-        for definition in definitions { try connection.execute(definition, context: "make an index for readers") }
+        let work = IndexWork(definitions.sorted { $0.contains(" USING gin ") && !$1.contains(" USING gin ") })
+        guard definitions.count > 1, let second = try? connection.duplicate() else {
+            return try work.make(on: connection)
+        }
+        defer { second.close() }
+        let connections = [connection, second]
+        DispatchQueue.concurrentPerform(iterations: connections.count) { work.makeOrRecord(on: connections[$0]) }
+        if let failure = work.failure { throw failure }
+    }
+}
+
+/// The index definitions still to make, taken one at a time by each connection at work.
+private final class IndexWork: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: ArraySlice<String>
+    private(set) var failure: (any Error)?
+
+    init(_ definitions: [String]) { remaining = definitions[...] }
+
+    func make(on connection: PostgresConnection) throws {
+        while let definition = next() { try connection.execute(definition, context: "make an index for readers") }
+    }
+
+    /// As `make`; the first failure stops every connection after the index it is making.
+    func makeOrRecord(on connection: PostgresConnection) {
+        do { try make(on: connection) } catch {
+            lock.withLock {
+                failure = failure ?? error
+                remaining = []
+            }
+        }
+    }
+
+    private func next() -> String? {
+        lock.withLock { remaining.popFirst() }
     }
 }
