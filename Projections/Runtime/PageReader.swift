@@ -1,10 +1,13 @@
+import Dispatch
 import EventStore
 import Foundation
 import Postgres
 
 /// Reads the log ahead of a build, on a thread and a connection of its own: while the build
-/// writes one page, the next is read and its data parsed, so that the build's connection spends
-/// its time writing. Pages come in log order, as `EventStore.read(after:limit:)` gives them.
+/// writes one page, the next ones are read, and their data parsed and statements made on other
+/// threads, a page each, so that a read model whose pages cost the server little is not held
+/// to one thread's decoding. Pages come in log order, as `EventStore.read(after:limit:)` gives
+/// them.
 ///
 /// The log is append-only and a build stops at a position it has already seen, so what is read
 /// ahead is what the build would read itself.
@@ -17,18 +20,24 @@ final class PageReader: @unchecked Sendable {
         var statements: [PostgresConnection.Statement]?
     }
 
+    /// A page read from the log, ready once `result` is set; guarded by the reader's condition.
+    private final class Slot: @unchecked Sendable {
+        var result: Result<Page, any Error>?
+    }
+
     private let connection: PostgresConnection
     private let pageSize: Int
     private let lastPosition: Int64
     private let condition = NSCondition()
-    private var pages = [Result<Page, any Error>]()
+    private var pages = [Slot]()
     private let preparing: @Sendable ([RecordedEvent]) -> [PostgresConnection.Statement]?
+    private let preparers = DispatchQueue(label: "border.page-preparer", attributes: .concurrent)
     private var stopped = false
     private var next: Int64
-    private static let pagesAhead = 2
+    private static let pagesAhead = 3
 
     /// Starts reading the events after `position`, up to `lastPosition`, in pages of `pageSize`;
-    /// `preparing` makes each page's statements as it is read.
+    /// `preparing` makes each page's statements once it is read.
     init(
         after position: Int64, upTo lastPosition: Int64, pageSize: Int, beside connection: PostgresConnection,
         preparing: @escaping @Sendable ([RecordedEvent]) -> [PostgresConnection.Statement]? = { _ in nil }
@@ -49,8 +58,9 @@ final class PageReader: @unchecked Sendable {
     func page(after position: Int64, limit: Int) -> Page? {
         condition.lock()
         defer { condition.unlock() }
-        while pages.isEmpty && !stopped { condition.wait() }
-        guard case .success(var page) = pages.first, page.after == position else { return nil }
+        // Wait for the first page to be ready; with none read, for the reader to read one or stop.
+        while !(pages.first.map { $0.result != nil } ?? stopped) { condition.wait() }
+        guard case .success(var page) = pages.first?.result, page.after == position else { return nil }
         pages.removeFirst()
         condition.broadcast()
         if page.events.count > limit {
@@ -75,20 +85,30 @@ final class PageReader: @unchecked Sendable {
         defer { connection.close() }
         while let position = nextPosition() {
             let limit = Int(min(Int64(pageSize), lastPosition - position))
-            let page = Result { () throws -> Page in
-                var events = try EventStore().read(after: position, limit: limit, on: connection)
-                for index in events.indices { events[index].parseDataAhead() }
-                return Page(after: position, events: events, statements: preparing(events))
-            }
+            let read = Result { try EventStore().read(after: position, limit: limit, on: connection) }
+            let slot = Slot()
             condition.lock()
-            pages.append(page)
-            switch page {
-            case .success(let read) where !read.events.isEmpty: next = read.events.last!.position
+            pages.append(slot)
+            switch read {
+            case .success(let events) where !events.isEmpty: next = events.last!.position
             default: stopped = true
             }
-            condition.broadcast()
             condition.unlock()
+            preparers.async { self.prepare(read, after: position, into: slot) }
         }
+    }
+
+    /// Parses the page's data and makes its statements, then hands it to the build.
+    private func prepare(_ read: Result<[RecordedEvent], any Error>, after position: Int64, into slot: Slot) {
+        let page = read.map { events in
+            var events = events
+            for index in events.indices { events[index].parseDataAhead() }
+            return Page(after: position, events: events, statements: preparing(events))
+        }
+        condition.lock()
+        slot.result = page
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Waits for room ahead; the position to read after, or nil once stopped or at the end.

@@ -1,5 +1,6 @@
 import BorderTime
 import EventStore
+import Foundation
 import JSON
 import Postgres
 import TestSupport
@@ -87,5 +88,25 @@ struct PageReaderTests {
         let cut = try #require(reader.page(after: 5, limit: 3))
         #expect(cut.events.map(\.position) == [6, 7, 8])
         #expect(cut.statements == nil)
+    }
+
+    /// Pages are prepared side by side: a page whose preparation takes longer than the next
+    /// one's still comes first, with its own statements.
+    @Test func pagesPreparedSideBySideComeInLogOrder() throws {
+        let (_, connection) = try Self.log(events: 20)
+        let reader = try PageReader(after: 0, upTo: 20, pageSize: 4, beside: connection) { events in
+            // The earlier the page, the longer it takes.
+            usleep(UInt32(60_000 - 10_000 * Int(events[0].position / 4)))
+            return events.map { PostgresConnection.Statement("SELECT \($0.position)") }
+        }
+        defer { reader.stop() }
+        var position: Int64 = 0
+        while position < 20 {
+            let page = try #require(reader.page(after: position, limit: 4))
+            #expect(page.events.map(\.position) == Array(position + 1...position + 4))
+            #expect(page.statements?.map(\.sql) == page.events.map { "SELECT \($0.position)" })
+            position += 4
+        }
+        #expect(reader.page(after: 20, limit: 4) == nil)
     }
 }
