@@ -19,7 +19,8 @@ public final class PostgresConnection: @unchecked Sendable {
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             PQfinish(connection)
-            throw PostgresError(code: .connection, serverMessage: message, context: "connect")
+            throw PostgresError(
+                code: .connection, serverMessage: Self.masking(password: conninfo, in: message), context: "connect")
         }
         handle = connection
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
