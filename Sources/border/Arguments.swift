@@ -33,6 +33,11 @@ struct Arguments {
         return number
     }
 
+    /// Whether `--name` (alone or as `--name=VALUE`) is among the words.
+    func contains(_ name: String) -> Bool {
+        words.contains { $0 == name || $0.hasPrefix("\(name)=") }
+    }
+
     mutating func flag(_ name: String) -> Bool {
         guard let index = words.firstIndex(of: name) else { return false }
         words.remove(at: index)

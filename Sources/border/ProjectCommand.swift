@@ -19,22 +19,39 @@ struct ProjectCommand {
         rebuild = arguments.flag("--rebuild")
         all = arguments.flag("--all")
         snapshotNow = arguments.flag("--snapshot")
+        let scheduling = SnapshotOptions.names.filter { arguments.contains($0) }
         snapshots = try SnapshotOptions(&arguments)
+        let modes = [("--verify", verify), ("--rebuild", rebuild), ("--snapshot", snapshotNow), ("--all", all)]
+        try Self.refuseMixed(modes: modes.filter(\.1).map(\.0), scheduling: scheduling)
         if all {
-            try arguments.finish()
-            guard !verify, !snapshotNow else {
-                throw CLIError("--verify and --snapshot take one read model, not --all")
+            if let name = arguments.peek(), !name.hasPrefix("-") {
+                throw CLIError("--all runs every read model; give '\(name)' or --all, not both")
             }
+            try arguments.finish()
             projection = Self.projections[0]
             return
         }
-        let name = arguments.next()
-        guard let projection = Self.projections.first(where: { $0.name == name }) else {
-            let known = Self.projections.map(\.name).joined(separator: ", ")
+        let known = Self.projections.map(\.name).joined(separator: ", ")
+        guard let name = arguments.next() else {
             throw CLIError("border project needs a read model name: one of \(known)")
+        }
+        guard let projection = Self.projections.first(where: { $0.name == name }) else {
+            throw CLIError("no read model is called '\(name)': one of \(known)")
         }
         try arguments.finish()
         self.projection = projection
+    }
+
+    /// One of --verify, --rebuild, --snapshot and --all at most, and the snapshot schedule only
+    /// for a running projector (a snapshot taken now keeps the latest --snapshots-kept).
+    private static func refuseMixed(modes: [String], scheduling: [String]) throws(CLIError) {
+        if modes.count > 1 {
+            throw CLIError("\(modes[0]) and \(modes[1]) cannot be given together: each is a run of its own")
+        }
+        guard let once = modes.first, once != "--all" else { return }
+        if let option = scheduling.first(where: { $0 != "--snapshots-kept" || once != "--snapshot" }) {
+            throw CLIError("\(option) is for a running projector, not for \(once)")
+        }
     }
 
     func run() throws {
@@ -85,9 +102,10 @@ struct ProjectCommand {
         Interruption.watch(cancelling: [builder])
         let projector = Projector(projection: projection)
         let bar = ProgressBar(label: "rebuild")
-        var scratch = try ScratchBuild.build(projection, upTo: try projector.checkpoint(on: connection), on: builder) {
+        let upTo = try projector.checkpoint(on: connection)
+        var scratch = try ScratchBuild.build(projection, upTo: upTo, on: builder) {
             try Interruption.check()
-            bar.update(done: $0, total: $0)
+            bar.update(done: $0, total: upTo)
         }
         defer { try? scratch.drop(on: builder) }
         let (live, actual, expected) = try connection.withTransaction(context: "verify") { connection in
@@ -115,7 +133,8 @@ struct ProjectCommand {
     private func rebuildBesideLive() throws {
         let connection = try PostgresConnection(conninfo: Database.conninfo)
         let builder = try PostgresConnection(conninfo: Database.conninfo)
-        Interruption.watch(cancelling: [builder])
+        // The switch waits on `connection` for the live checkpoint's lock: a signal cancels that too.
+        Interruption.watch(cancelling: [builder, connection])
         let head = try ProjectionLag.measure(projection, on: connection).head
         let bar = ProgressBar(label: "rebuild \(projection.name)")
         Log.info("rebuild starting projection=\(projection.name) head=\(head)")
@@ -131,7 +150,7 @@ struct ProjectCommand {
             print("OK: \(projection.name) rebuilt from the log and switched at position \(position)")
         } catch {
             try? scratch.drop(on: builder)
-            throw error
+            throw Interruption.wasRequested ? Interruption.refusal : error
         }
     }
 }

@@ -45,12 +45,17 @@ enum Interruption {
     /// Starts noting SIGINT and SIGTERM (blocked since the start of the process), and cancels
     /// the statement each of `connections` is running then (a snapshot's restore is one long
     /// statement, with no page to stop at).
+    /// Every signal is acted on, not only the first: one that came between two statements
+    /// cancelled nothing, and the next may wait on a lock.
     static func watch(cancelling connections: [PostgresConnection] = []) {
         let cancellers = connections.map { $0.canceller() }
-        TerminationSignal.onSignal { _ in
-            requested.withLock { $0 = true }
-            for canceller in cancellers { canceller.cancelRunningStatement() }
-        }
+        Thread {
+            while true {
+                _ = TerminationSignal.wait()
+                requested.withLock { $0 = true }
+                for canceller in cancellers { canceller.cancelRunningStatement() }
+            }
+        }.start()
     }
 
     static var wasRequested: Bool { requested.withLock { $0 } }

@@ -9,6 +9,9 @@ struct SnapshotOptions {
     static let defaultIntervalSeconds = 3600
     static let defaultKept = 3
 
+    /// The options, as given on the command line.
+    static let names = ["--snapshot-every", "--snapshot-interval", "--snapshots-kept"]
+
     let every: Int
     let intervalSeconds: Int
     let kept: Int

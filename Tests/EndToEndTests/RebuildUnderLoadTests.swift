@@ -52,4 +52,44 @@ struct RebuildUnderLoadTests {
         #expect((seen["whole"] ?? 0) > 20)
         #expect(!rebuilt.isEmpty)
     }
+
+    /// Newcomer review: Ctrl-C while a rebuild waited for the live checkpoint's lock to switch
+    /// was noted but not acted on: the rebuild switched once the lock was freed. The signal now
+    /// cancels the wait, and the rebuild leaves the live read model as it was.
+    @Test func aRebuildWaitingToSwitchStopsOnCtrlC() throws {
+        let system = try RunningSystem()
+        defer { system.stop() }
+        let arrival = OverstayWatchTests.crossing("AUS", "PA0000001", at: "2024-10-21T09:00:00Z")
+        #expect(try system.client.post("/v1/arrivals", json: arrival).status == 201)
+        #expect(try OverstayWatchTests.caughtUp(system))
+        let holder = try PostgresConnection(conninfo: system.ownerURL)
+        try holder.execute("BEGIN; SELECT position FROM officer_lookup.checkpoint FOR SHARE")
+        let errors = Pipe()
+        let rebuild = try system.start(["project", "officer-lookup", "--rebuild"], errors: errors, as: system.ownerURL)
+        // Another connection: inside the holder's transaction, pg_stat_activity stays as it was first read.
+        let watcher = try PostgresConnection(conninfo: system.ownerURL)
+        let waiting = try waitUntil(seconds: 30) {
+            try watcher.query(
+                """
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE '%officer_lookup.checkpoint FOR UPDATE%'
+                    AND application_name = ''
+                """)[0].int64(0) == 1
+        }
+        #expect(waiting)
+
+        kill(rebuild.processIdentifier, SIGINT)
+        let stopped = waitUntil(seconds: 20) { !rebuild.isRunning }
+        try holder.execute("COMMIT")
+        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        rebuild.waitUntilExit()
+
+        #expect(stopped, "the rebuild went on waiting for the lock")
+        #expect(rebuild.terminationStatus == 1, "\(log)")
+        #expect(log.contains("interrupted; nothing was changed"), "\(log)")
+        let schemas = try watcher.query(
+            "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'scratch\\_%' OR nspname LIKE '%\\_retired\\_%'")
+        #expect(try schemas[0].int64(0) == 0)
+        #expect(try system.client.request("GET", "/v1/travellers?document=PA0000001").status == 200)
+    }
 }

@@ -127,16 +127,16 @@ final class RunningSystem: @unchecked Sendable {
         client.bearerToken = officerToken
     }
 
-    /// Starts `border` with `arguments` as the application role, its standard error into `errors`,
-    /// with no signal blocked, as a shell starts it (a child of the test runner inherits the
-    /// runner's mask, which blocks nearly every signal); the caller waits for it.
-    func start(_ arguments: [String], errors: Pipe) throws -> Process {
+    /// Starts `border` with `arguments` as the application role (or `url`), its standard error
+    /// into `errors`, with no signal blocked, as a shell starts it (a child of the test runner
+    /// inherits the runner's mask, which blocks nearly every signal); the caller waits for it.
+    func start(_ arguments: [String], errors: Pipe, as url: String? = nil) throws -> Process {
         let unblock = "use POSIX; sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die; exec @ARGV or die"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/perl")
         process.arguments = ["-e", unblock, Self.binary.path] + arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["BORDER_DATABASE_URL"] = appURL
+        environment["BORDER_DATABASE_URL"] = url ?? appURL
         process.environment = environment
         process.standardError = errors
         try process.run()

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// Newcomer review: `border project` took flags it then ignored (`--all --rebuild` rebuilt one
+/// read model, `--rebuild --verify` only verified) and did not say which name it did not know.
+@Suite("border project refuses what it would not do")
+struct ProjectCommandLineTests {
+    /// Runs `border` with no database to reach and returns its exit status and standard error.
+    static func border(_ arguments: [String]) throws -> (status: Int32, errors: String) {
+        let process = Process()
+        process.executableURL = RunningSystem.binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["BORDER_DATABASE_URL"] = "host=/nonexistent"
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    @Test(arguments: [
+        (["--all", "--rebuild"], "--rebuild and --all cannot be given together"),
+        (["officer-lookup", "--rebuild", "--verify"], "--verify and --rebuild cannot be given together"),
+        (["statistics", "--snapshot", "--verify"], "--verify and --snapshot cannot be given together"),
+        (["officer-lookup", "--verify", "--all"], "--verify and --all cannot be given together"),
+        (["--all", "statistics"], "give 'statistics' or --all, not both"),
+        (["--all", "--bogus"], "unexpected argument '--bogus'"),
+        (["officer-lookup", "--rebuild", "--snapshot-every", "5"], "--snapshot-every is for a running projector"),
+        (["officer-lookup", "--snapshot", "--snapshot-interval=60"], "--snapshot-interval is for a running projector"),
+        (["officer_lookup", "--rebuild"], "no read model is called 'officer_lookup': one of officer-lookup"),
+        ([], "needs a read model name"),
+    ])
+    func refused(arguments: [String], message: String) throws {
+        let (status, errors) = try Self.border(["project"] + arguments)
+        #expect(status == 1)
+        #expect(errors.contains(message), "\(errors)")
+        #expect(!errors.contains("postgres"), "refused before connecting")
+    }
+
+    /// Taking a snapshot now keeps the latest --snapshots-kept: that option is not refused.
+    @Test func aSnapshotTakenNowMayKeepSoMany() throws {
+        let (status, errors) = try Self.border(["project", "officer-lookup", "--snapshot", "--snapshots-kept", "2"])
+        #expect(status == 1)
+        #expect(errors.contains("connection"), "\(errors)")
+    }
+}
