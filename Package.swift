@@ -57,7 +57,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "BorderAPI", "BorderDomain", "BorderTime", "DemoTraffic", "EventStore", "JSON", "Locking", "Postgres",
-                "Projections",
+                "Projections", "Snapshots",
             ]
         ),
         .executableTarget(

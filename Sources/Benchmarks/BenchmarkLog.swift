@@ -5,6 +5,7 @@ import DemoTraffic
 import EventStore
 import JSON
 import Postgres
+import Snapshots
 
 /// Realistic traffic for the read-side benchmarks: summit weeks of generated flights
 /// (`SummitWeek`), each command decided by the domain (`Traveller.decide`) against the stream's
@@ -14,6 +15,10 @@ public struct BenchmarkLog {
     private var plan: [SummitWeek.Step] = []
     private var step = 0
     private var week = 0
+    /// A traveller's state as recorded, for a stream this generator has not written to yet: set
+    /// by `fill` on a log that already holds events (the demo's, an earlier fill's), so that
+    /// commands are decided against what is recorded, not against an empty stream.
+    private var recorded: ((String) throws -> Traveller)?
 
     static let metadata: JSON = [
         "officer": "bench", "terminal": "APW-desk-1", "port": "APW", "correlationId": "bench",
@@ -21,12 +26,12 @@ public struct BenchmarkLog {
     ]
 
     /// The next requests, holding at least `events` events together.
-    mutating func next(events: Int) -> [AppendRequest] {
+    mutating func next(events: Int) throws -> [AppendRequest] {
         var requests = [AppendRequest]()
         var count = 0
         while count < events {
             if step == plan.count { startNextWeek() }
-            let request = decide(plan[step])
+            let request = try decide(plan[step])
             step += 1
             guard let request else { continue }
             requests.append(request)
@@ -41,8 +46,17 @@ public struct BenchmarkLog {
     public mutating func fill(to events: Int, on connection: PostgresConnection) throws {
         let store = EventStore()
         var have = Int(try store.head(on: connection).position)
+        if have > 0 {
+            recorded = { stream in
+                var traveller = Traveller()
+                for event in try store.read(stream: stream, on: connection) {
+                    try AggregateKind.traveller.apply(&traveller, event)
+                }
+                return traveller
+            }
+        }
         while have < events {
-            let batch = next(events: min(5000, events - have))
+            let batch = try next(events: min(5000, events - have))
             for result in store.append(batch, on: connection) { _ = try result.get() }
             have += batch.reduce(0) { $0 + $1.events.count }
         }
@@ -59,9 +73,9 @@ public struct BenchmarkLog {
     }
 
     /// The command decided against the stream; nil when the domain refuses it or decides nothing.
-    private mutating func decide(_ step: SummitWeek.Step) -> AppendRequest? {
+    private mutating func decide(_ step: SummitWeek.Step) throws -> AppendRequest? {
         let stream = StreamName.traveller(issuingState: step.issuingState, documentNumber: step.documentNumber)
-        var traveller = travellers[stream] ?? Traveller()
+        var traveller = try travellers[stream] ?? recorded?(stream) ?? Traveller()
         guard let events = try? traveller.decide(step.command), !events.isEmpty else { return nil }
         let request = AppendRequest(
             stream: stream, expected: traveller.version == 0 ? .noStream : .exactly(traveller.version),

@@ -17,8 +17,8 @@ extension ProjectionBenchmark {
     func liveLag(_ projection: any Projection, writes: inout BenchmarkLog) throws -> (Measurement, Measurement) {
         let ticks = Int(seconds) * Self.ticksPerSecond
         let perTick = max(1, writeRate / Self.ticksPerSecond)
-        let plan = (0..<ticks).map { _ in
-            writes.next(events: perTick)
+        let plan = try (0..<ticks).map { _ in
+            try writes.next(events: perTick)
         }
         let projector = Projector(projection: projection)
         let following = DispatchGroup()

@@ -62,7 +62,9 @@ enum CommandLineInterface {
                                            arrivals from C clients, each outcome recorded
           load check --record FILE         every acknowledged arrival is in the log
           load fill [--events N]           append generated summit weeks straight to the store
-                                           until the log holds N events (100,000)
+                                           until the log holds N events (100,000), on
+                                           top of what it holds (each traveller's
+                                           commands decided against its stream)
           load retry --url URL --record FILE
                                            send the unacknowledged again with their keys
           bench store [--seconds N] [--json]
