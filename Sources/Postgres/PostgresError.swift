@@ -52,6 +52,7 @@ extension PostgresError {
         public static let deadlockDetected = "40P01"
         public static let queryCanceled = "57014"
         public static let adminShutdown = "57P01"
+        public static let undefinedTable = "42P01"
         /// Raised by the event log's own triggers when a change to the log is attempted.
         public static let appendOnlyViolation = "BC001"
         /// Raised when the auditor's role would own a schema other than a scratch schema.

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Postgres
 
@@ -113,8 +114,11 @@ enum CommandLineInterface {
 
     /// A hint for the errors a newcomer meets first, by SQLSTATE.
     static func hint(for error: any Error) -> String {
-        guard let error = error as? PostgresError else { return "" }
+        guard let error = error as? PostgresError ?? (error as? EventStoreError)?.underlying else { return "" }
         switch error.sqlState {
+        case PostgresError.State.undefinedTable?:
+            return " (a table is missing: is BORDER_DATABASE_URL the database that `border migrate` set up, and has"
+                + " it run since this version was installed?)"
         case PostgresError.State.insufficientPrivilege?:
             return " (permission denied: migrate, --verify and --rebuild need the database owner; audit as-of needs"
                 + " border_auditor or the owner)"

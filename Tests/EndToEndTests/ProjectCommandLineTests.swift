@@ -1,17 +1,22 @@
 import Foundation
+import Postgres
+import TestSupport
 import Testing
 
 /// Newcomer review: `border project` took flags it then ignored (`--all --rebuild` rebuilt one
 /// read model, `--rebuild --verify` only verified) and did not say which name it did not know.
 @Suite("border project refuses what it would not do")
 struct ProjectCommandLineTests {
-    /// Runs `border` with no database to reach and returns its exit status and standard error.
-    static func border(_ arguments: [String]) throws -> (status: Int32, errors: String) {
+    /// Runs `border` (with no database to reach unless `url` is given) and returns its exit
+    /// status and standard error.
+    static func border(_ arguments: [String], url: String = "host=/nonexistent") throws -> (
+        status: Int32, errors: String
+    ) {
         let process = Process()
         process.executableURL = RunningSystem.binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["BORDER_DATABASE_URL"] = "host=/nonexistent"
+        environment["BORDER_DATABASE_URL"] = url
         process.environment = environment
         let errors = Pipe()
         process.standardError = errors
@@ -46,5 +51,22 @@ struct ProjectCommandLineTests {
         let (status, errors) = try Self.border(["project", "officer-lookup", "--snapshot", "--snapshots-kept", "2"])
         #expect(status == 1)
         #expect(errors.contains("connection"), "\(errors)")
+    }
+
+    /// Newcomer review: pointed at a database that was never migrated, `--verify` said only
+    /// "read checkpoint (prepare) failed with SQLSTATE 42P01".
+    @Test func aDatabaseNeverMigratedIsNamedAsTheLikelyCause() throws {
+        let admin = try PostgresConnection(conninfo: TestDatabase.conninfo)
+        let name = "unmigrated_\(UUID().uuidString.lowercased().prefix(8))"
+        try admin.execute("CREATE DATABASE \(name)")
+        defer { _ = try? admin.execute("DROP DATABASE \(name)") }
+        let database = try admin.query("SELECT current_database()")[0].string(0)
+        let url = TestDatabase.conninfo.replacingOccurrences(of: "/\(database)", with: "/\(name)")
+        #expect(url != TestDatabase.conninfo)
+        for command in [["project", "officer-lookup", "--verify"], ["status"]] {
+            let (status, errors) = try Self.border(command, url: url)
+            #expect(status == 1)
+            #expect(errors.contains("42P01 (a table is missing: is BORDER_DATABASE_URL the database"), "\(errors)")
+        }
     }
 }
