@@ -72,8 +72,10 @@ extension Projector {
                 log("projection resumed projection=\(projection.name)")
                 health = FollowHealth(leaseRenewed: health.leaseRenewed)
             }
-            if applied > 0 {
-                log("applied projection=\(projection.name) events=\(applied) position=\(try checkpoint(on: worker))")
+            health.applied += applied
+            if health.applied > 0, ContinuousClock.now - health.reported >= FollowHealth.reportEvery {
+                log("applied projection=\(projection.name) events=\(health.applied) position=\(try checkpoint(on: worker))")
+                (health.applied, health.reported) = (0, ContinuousClock.now)
             }
             if applied < configuration.batchSize {
                 _ = try listener.waitForNotifications(timeoutMilliseconds: configuration.pollIntervalMilliseconds)
@@ -87,6 +89,11 @@ struct FollowHealth {
     var stalled = false
     var backoff = Backoff()
     var leaseRenewed = ContinuousClock.now
+    /// Events applied since the last "applied" line: one line every `reportEvery` at most, not
+    /// one per batch (a projector following live load commits hundreds of batches a second).
+    var applied = 0
+    var reported = ContinuousClock.now - reportEvery
+    static let reportEvery = Duration.seconds(10)
 }
 
 /// Exponential backoff from 100 ms to 5 s, sleeping in small steps so a stop is noticed.

@@ -20,9 +20,13 @@ struct StatusCommand {
                 let lag = try ProjectionLag.measure(projection, on: connection)
                 if lines.isEmpty { lines.append("log: position \(lag.head)") }
                 let lease = try connection.query(
-                    "SELECT coalesce(holder, 'none'), expires_at > clock_timestamp() FROM \(projection.schema).lease")
-                let owner =
-                    try lease.first.map { try $0.bool(1) ? try $0.string(0) : "none (lease expired)" } ?? "none"
+                    """
+                    -- A projector that stops releases the lease (no holder); one that died leaves it to expire.
+                    SELECT CASE WHEN holder IS NULL THEN 'none (no projector is running)'
+                        WHEN expires_at > clock_timestamp() THEN holder ELSE 'none (lease expired)' END
+                    FROM \(projection.schema).lease
+                    """)
+                let owner = try lease.first?.string(0) ?? "none"
                 lines.append(
                     String(
                         format: "%@: checkpoint %lld, lag %lld events, %.3f s; owner %@", lag.name, lag.checkpoint,

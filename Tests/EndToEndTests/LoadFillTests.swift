@@ -12,5 +12,11 @@ struct LoadFillTests {
         let topped = try system.run(["load", "fill", "--events", "6000"])
         let held = Int(topped.split(separator: " ")[3]) ?? 0
         #expect(held >= 6000 && held < 6100, "\(topped)")
+
+        // Newcomer review: a read model with no projector (never run, or stopped) showed "lease expired".
+        let status = try system.run(["status"])
+        #expect(status.contains("statistics: checkpoint 0, lag \(held) events"), "\(status)")
+        #expect(status.contains("owner none (no projector is running)"), "\(status)")
+        #expect(!status.contains("lease expired"), "\(status)")
     }
 }

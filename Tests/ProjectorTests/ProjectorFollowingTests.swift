@@ -100,6 +100,28 @@ struct ProjectorFollowingTests {
         #expect(try waitUntil(seconds: 20) { try Self.appliedOnce(projection, upTo: 70, on: connection) })
     }
 
+    /// Newcomer review: a projector following live load logged a line per batch (91,000 lines in
+    /// ten minutes); it now says what it applied at most once every ten seconds.
+    @Test func appliedEventsAreReportedAtMostEveryTenSeconds() throws {
+        let (database, connection, projection) = try Self.setUp()
+        let projector = Projector(projection: projection, configuration: .init(batchSize: 50))
+        let logged = Locked<[String]>([])
+        Thread {
+            projector.run(conninfo: database.conninfo, options: database.options) { line in
+                logged.withLock { $0.append(line) }
+            }
+        }.start()
+        defer { projector.stop() }
+        for round in 1...5 {
+            try Self.append(3, stream: "r", on: connection)
+            #expect(
+                try waitUntil(seconds: 20) { try Self.appliedOnce(projection, upTo: Int64(3 * round), on: connection) })
+        }
+        let applied = logged.withLock { $0 }.filter { $0.hasPrefix("applied ") }
+        #expect(applied.count == 1, "\(applied)")
+        #expect(applied.first?.hasSuffix("events=3 position=3") == true, "\(applied)")
+    }
+
     @Test func lostDatabaseIsReportedOnceNotPerRetry() throws {
         let projector = Projector(projection: CountingProjection(schema: "nowhere"))
         let logged = Locked<[String]>([])
