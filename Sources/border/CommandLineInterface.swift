@@ -115,6 +115,11 @@ enum CommandLineInterface {
     /// A hint for the errors a newcomer meets first, by SQLSTATE.
     static func hint(for error: any Error) -> String {
         guard let error = error as? PostgresError ?? (error as? EventStoreError)?.underlying else { return "" }
+        let url = Database.conninfo
+        if error.code == .connection, !url.isEmpty, !url.contains("="), !url.contains("://") {
+            return " (BORDER_DATABASE_URL was read as the name of a database on the default server: give a"
+                + " postgresql:// URL or key=value pairs, as `Scripts/pg env` prints them)"
+        }
         switch error.sqlState {
         case PostgresError.State.undefinedTable?:
             return " (a table is missing: is BORDER_DATABASE_URL the database that `border migrate` set up, and has"

@@ -46,6 +46,14 @@ struct ProjectCommandLineTests {
         #expect(!errors.contains("postgres"), "refused before connecting")
     }
 
+    /// Newcomer review: a BORDER_DATABASE_URL that is neither a URL nor key=value pairs is a
+    /// database name to libpq, and the failure did not say so.
+    @Test func aURLThatIsNoURLIsSaidToBeReadAsADatabaseName() throws {
+        let (status, errors) = try Self.border(["status"], url: "not a url at all")
+        #expect(status == 1)
+        #expect(errors.contains("BORDER_DATABASE_URL was read as the name of a database"), "\(errors)")
+    }
+
     /// Taking a snapshot now keeps the latest --snapshots-kept: that option is not refused.
     @Test func aSnapshotTakenNowMayKeepSoMany() throws {
         let (status, errors) = try Self.border(["project", "officer-lookup", "--snapshot", "--snapshots-kept", "2"])
