@@ -41,9 +41,15 @@ public struct OfficerLookup: Projection {
     /// sorts and hashes every traveller at once, hence the memory it is given.
     public func finishBuilding(on connection: PostgresConnection) throws {
         guard defersPresence else { return }
+        // A transaction of its own, so that a failure (a cancel) leaves the session out of it.
+        try connection.withTransaction(context: "work out presence") { connection in
+            try presenceUpdate(on: connection)
+        }
+    }
+
+    private func presenceUpdate(on connection: PostgresConnection) throws {
         try connection.execute(
             """
-            BEGIN;
             SET LOCAL work_mem = '64MB';
             UPDATE \(schema).travellers AS t SET
                 in_country = coalesce(last_crossing.arrival, FALSE),
@@ -75,8 +81,7 @@ public struct OfficerLookup: Projection {
                 GROUP BY arrived.stream
             ) AS limits USING (stream)
             WHERE t.stream = every.stream;
-            ALTER TABLE \(schema).travellers RESET (fillfactor);
-            COMMIT
+            ALTER TABLE \(schema).travellers RESET (fillfactor)
             """, context: "work out presence")
     }
 

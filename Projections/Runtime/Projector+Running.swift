@@ -74,7 +74,8 @@ extension Projector {
             }
             health.applied += applied
             if health.applied > 0, ContinuousClock.now - health.reported >= FollowHealth.reportEvery {
-                log("applied projection=\(projection.name) events=\(health.applied) position=\(try checkpoint(on: worker))")
+                let position = try checkpoint(on: worker)
+                log("applied projection=\(projection.name) events=\(health.applied) position=\(position)")
                 (health.applied, health.reported) = (0, ContinuousClock.now)
             }
             if applied < configuration.batchSize {

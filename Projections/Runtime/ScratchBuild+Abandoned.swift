@@ -15,5 +15,25 @@ extension ScratchBuild {
             try connection.execute(
                 "DROP SCHEMA IF EXISTS \(try row.string(0)) CASCADE", context: "drop abandoned build")
         }
+        try dropRetired(on: connection)
+    }
+
+    /// Drops this role's retired read models that a rebuild switched away from but could not drop
+    /// (a reader was still in one, and the wait was cancelled). One a reader still holds waits for
+    /// a later build, rather than hold this one up.
+    static func dropRetired(on connection: PostgresConnection) throws {
+        let retired = try connection.query(
+            """
+            SELECT nspname FROM pg_namespace
+            WHERE nspname ~ '_retired_[0-9a-f]{8}$' AND nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+            """, context: "find retired read models")
+        for row in retired {
+            let name = try row.string(0)
+            _ = try? connection.withTransaction(context: "drop retired read model") { connection in
+                try connection.execute(
+                    "SET LOCAL lock_timeout = '200ms'; DROP SCHEMA IF EXISTS \(name) CASCADE",
+                    context: "drop retired read model")
+            }
+        }
     }
 }

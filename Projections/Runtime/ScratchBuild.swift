@@ -44,7 +44,9 @@ public struct ScratchBuild {
                     on: connection, progress: progress)
             }
         } catch {
-            // Interrupted or failed: nothing half-built is left behind.
+            // Interrupted or failed: nothing half-built is left behind. A statement string that
+            // began a transaction may have left the session inside it, failed: end that first.
+            _ = try? connection.execute("ROLLBACK", context: "end a failed build")
             _ = try? connection.execute(
                 "DROP SCHEMA IF EXISTS \(projection.schema) CASCADE", context: "drop failed build")
             throw error
@@ -60,11 +62,19 @@ public struct ScratchBuild {
     {
         let before = try connection.query("SELECT current_setting('synchronous_commit')")[0].string(0)
         try connection.execute("SET synchronous_commit = off", context: "build without waiting for the disk")
-        defer {
+        func restore() {
             _ = try? connection.query(
                 "SELECT set_config('synchronous_commit', $1, false)", [before], context: "end of a build")
         }
-        return try body()
+        do {
+            let value = try body()
+            restore()
+            return value
+        } catch {
+            _ = try? connection.execute("ROLLBACK", context: "end a failed build")
+            restore()
+            throw error
+        }
     }
 
     private static func fill(
@@ -112,80 +122,6 @@ public struct ScratchBuild {
             projection: projection, configuration: .init(batchSize: 5000, lastPosition: lastPosition))
         while try projector.runBatch(on: connection) > 0 {}
         return ScratchBuild(projection: projection, applied: try projector.checkpoint(on: connection))
-    }
-
-    /// Puts this build in the place of `live`: under the live checkpoint's lock (a running
-    /// projector waits), brings the build at least up to the live checkpoint (it may already be
-    /// past it: readers then move forward, never back), then swaps the schemas in one
-    /// transaction. Readers switch at that commit; prepared queries re-resolve by name, and the
-    /// live projector carries on from the new checkpoint. Returns that checkpoint.
-    public func replace(_ live: any Projection, on connection: PostgresConnection, building builder: PostgresConnection)
-        throws -> Int64
-    {
-        let retired = "\(live.schema)_retired_\(UUID().uuidString.lowercased().prefix(8))"
-        var build = self
-        for attempt in 1...Self.switchAttempts {
-            // Catch up outside the lock first: rows the build commits while readers may already
-            // hold a snapshot are then the exception (only on the last attempt, under heavy load).
-            let current = try connection.query("SELECT position FROM \(live.schema).checkpoint")[0].int64(0)
-            if current > build.applied { build = try build.extend(upTo: current, on: builder) }
-            let switched = try connection.withTransaction(context: "switch \(live.name)") { connection in
-                try build.switchIfCaughtUp(
-                    live, retired: retired, lastAttempt: attempt == Self.switchAttempts,
-                    on: connection, building: builder)
-            }
-            if let switched {
-                try dropRetired(retired, name: live.name, on: connection)
-                return switched
-            }
-        }
-        throw ProjectionError(.database, "\(live.name): the rebuild could not catch up with the live read model")
-    }
-
-    static let switchAttempts = 5
-
-    /// Inside the switch transaction: under the live checkpoint's lock, swaps the schemas when the
-    /// build has every event the live read model has (catching up here only on the last attempt);
-    /// nil when it is behind, to try again after catching up outside the lock.
-    private func switchIfCaughtUp(
-        _ live: any Projection, retired: String, lastAttempt: Bool, on connection: PostgresConnection,
-        building builder: PostgresConnection
-    ) throws -> Int64? {
-        let rows = try connection.query("SELECT position FROM \(live.schema).checkpoint FOR UPDATE")
-        let livePosition = try rows[0].int64(0)
-        guard livePosition <= applied || lastAttempt else { return nil }
-        let caughtUp = livePosition > applied ? try extend(upTo: livePosition, on: builder) : self
-        guard caughtUp.applied >= livePosition else {
-            throw ProjectionError(
-                .database, "\(live.name): the rebuild reached \(caughtUp.applied), not \(livePosition)")
-        }
-        // The retired checkpoint is set to -1 so that a projector waiting on its lock sees it
-        // changed and starts its batch again, on the new read model.
-        // The running projector's lease moves with the read model, so it carries on as owner.
-        try connection.execute(
-            """
-            UPDATE \(projection.schema).lease AS next SET holder = old.holder, expires_at = old.expires_at
-            FROM \(live.schema).lease AS old;
-            UPDATE \(live.schema).checkpoint SET position = -1;
-            COMMENT ON SCHEMA \(projection.schema) IS NULL;
-            ALTER SCHEMA \(live.schema) RENAME TO \(retired);
-            ALTER SCHEMA \(projection.schema) RENAME TO \(live.schema)
-            """, context: "switch \(live.name)")
-        return caughtUp.applied
-    }
-
-    /// Drops the retired read model. A projector that was waiting on it may still hold a lock on
-    /// its tables for a moment and deadlock with the drop; the drop then simply tries again.
-    private func dropRetired(_ retired: String, name: String, on connection: PostgresConnection) throws {
-        for attempt in 1...10 {
-            do {
-                try connection.execute("DROP SCHEMA \(retired) CASCADE", context: "drop retired \(name)")
-                return
-            } catch {
-                guard error.sqlState == PostgresError.State.deadlockDetected, attempt < 10 else { throw error }
-                usleep(UInt32(50_000 * attempt))
-            }
-        }
     }
 
     public func drop(on connection: PostgresConnection) throws {

@@ -63,7 +63,7 @@ enum CommandLineInterface {
                                            arrivals from C clients, each outcome recorded
           load check --record FILE         every acknowledged arrival is in the log
           load fill [--events N]           append generated summit weeks straight to the store
-                                           until the log holds N events (100,000), on
+                                           until the log holds at least N events (100,000), on
                                            top of what it holds (each traveller's
                                            commands decided against its stream)
           load retry --url URL --record FILE
@@ -116,7 +116,8 @@ enum CommandLineInterface {
     static func hint(for error: any Error) -> String {
         guard let error = error as? PostgresError ?? (error as? EventStoreError)?.underlying else { return "" }
         let url = Database.conninfo
-        if error.code == .connection, !url.isEmpty, !url.contains("="), !url.contains("://") {
+        let postgresURL = url.hasPrefix("postgresql://") || url.hasPrefix("postgres://")
+        if error.code == .connection, !url.isEmpty, !url.contains("="), !postgresURL {
             return " (BORDER_DATABASE_URL was read as the name of a database on the default server: give a"
                 + " postgresql:// URL or key=value pairs, as `Scripts/pg env` prints them)"
         }

@@ -63,6 +63,7 @@ struct ProjectCommand {
         if all {
             return try ProjectorSupervisor(names: Self.projections.map(\.name), options: snapshots.arguments).run()
         }
+        try refuseUnmigrated()
         let projector = Projector(projection: projection, configuration: snapshots.configuration)
         ProjectorSupervisor.watchSupervisor { projector.stop() }
         TerminationSignal.onSignal { _ in projector.stop() }
@@ -72,6 +73,17 @@ struct ProjectCommand {
                 ? Log.warning(line) : Log.info(line)
         }
         Log.info("projector stopped projection=\(projection.name)")
+    }
+
+    /// A database that was never migrated is a mistake to report, not an outage to wait out as
+    /// the projector's own loop would, for ever. An unreachable database is left to that loop.
+    private func refuseUnmigrated() throws {
+        guard let connection = try? PostgresConnection(conninfo: Database.conninfo) else { return }
+        do {
+            _ = try Projector(projection: projection).checkpoint(on: connection)
+        } catch let error as PostgresError where error.sqlState == PostgresError.State.undefinedTable {
+            throw error
+        } catch {}
     }
 
     /// Copies the live read model into a read-model snapshot now, whatever the schedule, keeps
@@ -145,9 +157,10 @@ struct ProjectCommand {
         bar.finish()
         do {
             try Interruption.check()
-            let position = try scratch.replace(projection, on: connection, building: builder)
-            Log.info("rebuild switched projection=\(projection.name) position=\(position)")
-            print("OK: \(projection.name) rebuilt from the log and switched at position \(position)")
+            let switched = try scratch.replace(projection, on: connection, building: builder)
+            Log.info("rebuild switched projection=\(projection.name) position=\(switched.position)")
+            let left = switched.retiredLeft ? " (the old version is left for the next build to drop)" : ""
+            print("OK: \(projection.name) rebuilt from the log and switched at position \(switched.position)\(left)")
         } catch {
             try? scratch.drop(on: builder)
             throw Interruption.wasRequested ? Interruption.refusal : error

@@ -22,6 +22,8 @@ struct ProjectCommandLineTests {
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         try process.run()
+        // A command that should have stopped at once but runs on is stopped, to fail the test.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { if process.isRunning { process.terminate() } }
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, text)
@@ -49,9 +51,11 @@ struct ProjectCommandLineTests {
     /// Newcomer review: a BORDER_DATABASE_URL that is neither a URL nor key=value pairs is a
     /// database name to libpq, and the failure did not say so.
     @Test func aURLThatIsNoURLIsSaidToBeReadAsADatabaseName() throws {
-        let (status, errors) = try Self.border(["status"], url: "not a url at all")
-        #expect(status == 1)
-        #expect(errors.contains("BORDER_DATABASE_URL was read as the name of a database"), "\(errors)")
+        for url in ["not a url at all", "http://127.0.0.1:5432/border"] {
+            let (status, errors) = try Self.border(["status"], url: url)
+            #expect(status == 1)
+            #expect(errors.contains("BORDER_DATABASE_URL was read as the name of a database"), "\(errors)")
+        }
     }
 
     /// Taking a snapshot now keeps the latest --snapshots-kept: that option is not refused.
@@ -71,7 +75,7 @@ struct ProjectCommandLineTests {
         let database = try admin.query("SELECT current_database()")[0].string(0)
         let url = TestDatabase.conninfo.replacingOccurrences(of: "/\(database)", with: "/\(name)")
         #expect(url != TestDatabase.conninfo)
-        for command in [["project", "officer-lookup", "--verify"], ["status"]] {
+        for command in [["project", "officer-lookup", "--verify"], ["status"], ["project", "statistics"]] {
             let (status, errors) = try Self.border(command, url: url)
             #expect(status == 1)
             #expect(errors.contains("42P01 (a table is missing: is BORDER_DATABASE_URL the database"), "\(errors)")

@@ -92,4 +92,46 @@ struct RebuildUnderLoadTests {
         #expect(try schemas[0].int64(0) == 0)
         #expect(try system.client.request("GET", "/v1/travellers?document=PA0000001").status == 200)
     }
+
+    /// Second newcomer review: Ctrl-C while a rebuild, already switched, waited for a reader to
+    /// leave the retired version said "nothing was changed", and the retired schema stayed for
+    /// good. The rebuild now says it switched, and the next build drops the old version.
+    @Test func aRebuildInterruptedAfterItsSwitchSaysSoAndTheNextBuildDropsTheOldVersion() throws {
+        let system = try RunningSystem()
+        defer { system.stop() }
+        let arrival = OverstayWatchTests.crossing("AUS", "PA0000001", at: "2024-10-21T09:00:00Z")
+        #expect(try system.client.post("/v1/arrivals", json: arrival).status == 201)
+        #expect(try OverstayWatchTests.caughtUp(system))
+        let reader = try PostgresConnection(conninfo: system.ownerURL)
+        try reader.execute("BEGIN; SELECT count(*) FROM officer_lookup.travellers")
+        let (errors, output) = (Pipe(), Pipe())
+        let rebuild = try system.start(
+            ["project", "officer-lookup", "--rebuild"], errors: errors, output: output, as: system.ownerURL)
+        let watcher = try PostgresConnection(conninfo: system.ownerURL)
+        let retired = "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'officer\\_lookup\\_retired\\_%'"
+        let dropping = try waitUntil(seconds: 30) {
+            try watcher.query(
+                """
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE 'DROP SCHEMA IF EXISTS officer_lookup_retired_%'
+                """)[0].int64(0) == 1
+        }
+        #expect(dropping)
+
+        kill(rebuild.processIdentifier, SIGINT)
+        let stopped = waitUntil(seconds: 20) { !rebuild.isRunning }
+        let left = try watcher.query(retired)[0].int64(0)
+        try reader.execute("COMMIT")
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        rebuild.waitUntilExit()
+
+        #expect(stopped)
+        #expect(rebuild.terminationStatus == 0, "\(log)")
+        #expect(said.contains("switched at position 2 (the old version is left for the next build to drop)"), "\(said)")
+        #expect(left == 1)
+        _ = try system.run(["project", "officer-lookup", "--verify"], as: system.ownerURL)
+        #expect(try watcher.query(retired)[0].int64(0) == 0)
+        #expect(try system.client.request("GET", "/v1/travellers?document=PA0000001").status == 200)
+    }
 }

@@ -130,7 +130,7 @@ final class RunningSystem: @unchecked Sendable {
     /// Starts `border` with `arguments` as the application role (or `url`), its standard error
     /// into `errors`, with no signal blocked, as a shell starts it (a child of the test runner
     /// inherits the runner's mask, which blocks nearly every signal); the caller waits for it.
-    func start(_ arguments: [String], errors: Pipe, as url: String? = nil) throws -> Process {
+    func start(_ arguments: [String], errors: Pipe, output: Pipe? = nil, as url: String? = nil) throws -> Process {
         let unblock = "use POSIX; sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die; exec @ARGV or die"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/perl")
@@ -139,6 +139,7 @@ final class RunningSystem: @unchecked Sendable {
         environment["BORDER_DATABASE_URL"] = url ?? appURL
         process.environment = environment
         process.standardError = errors
+        if let output { process.standardOutput = output }
         try process.run()
         return process
     }

@@ -77,7 +77,9 @@ struct RebuildTests {
         let builder = try database.connect()
 
         let scratch = try ScratchBuild.build(projection, upTo: 120, on: builder)
-        let switchedAt = try scratch.replace(projection, on: connection, building: builder)
+        let switched = try scratch.replace(projection, on: connection, building: builder)
+        let switchedAt = switched.position
+        #expect(!switched.retiredLeft)
         try ProjectorFollowingTests.append(30, stream: "b", on: connection)
 
         #expect(switchedAt >= 1 && switchedAt <= 120)

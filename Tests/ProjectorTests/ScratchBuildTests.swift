@@ -79,6 +79,39 @@ struct ScratchBuildCleanupTests {
         #expect(try Self.builds(by: pid, on: connection) == 0)
     }
 
+    /// Second newcomer review: a build interrupted during its final statements (a statement
+    /// string that begins and commits a transaction) left the session inside a failed
+    /// transaction, so the drop that followed failed and the scratch schema stayed.
+    @Test func aBuildThatFailsInsideATransactionLeavesNothingAndTheSessionUsable() throws {
+        let (_, connection, projection) = try ProjectorFollowingTests.setUp()
+        try ProjectorFollowingTests.append(5, stream: "s", on: connection)
+        let pid = try connection.query("SELECT pg_backend_pid()")[0].int64(0)
+        try connection.execute("SET synchronous_commit = remote_write")
+
+        #expect(throws: PostgresError.self) {
+            _ = try ScratchBuild.build(FailsAtTheEnd(inner: projection), upTo: 5, on: connection)
+        }
+
+        #expect(try Self.builds(by: pid, on: connection) == 0)
+        #expect(try connection.query("SHOW synchronous_commit")[0].string(0) == "remote_write")
+    }
+
+    /// A read model whose final statements fail inside a transaction they began.
+    struct FailsAtTheEnd: Projection {
+        let inner: CountingProjection
+        var name: String { inner.name }
+        var schema: String { inner.schema }
+        var checksumTables: [(name: String, order: String)] { inner.checksumTables }
+        func migrations() throws -> [Migration] { try inner.migrations() }
+        func apply(_ event: RecordedEvent, on connection: PostgresConnection) throws {
+            try inner.apply(event, on: connection)
+        }
+        func inSchema(_ schema: String) -> any Projection { FailsAtTheEnd(inner: CountingProjection(schema: schema)) }
+        func finishBuilding(on connection: PostgresConnection) throws {
+            try connection.execute("BEGIN; SELECT 1 / 0; COMMIT")
+        }
+    }
+
     /// A read model whose second migration fails.
     struct BrokenMigration: Projection {
         var name = "broken"
