@@ -14,6 +14,16 @@ struct ConnectionSecretTests {
         #expect(text.contains("postgresql://postgres:***@[::1/border"))
     }
 
+    /// Second newcomer review: a short password was masked wherever its letters appeared,
+    /// which garbled the message and showed which letters it was.
+    @Test func aShortPasswordIsMaskedOnlyWhereTheStringIsQuoted() throws {
+        let conninfo = "postgresql://u:e@[::1/d"
+        let error = try #require(throws: PostgresError.self) { try PostgresConnection(conninfo: conninfo) }
+        let text = "\(error)"
+        #expect(text.contains("\"postgresql://u:***@[::1/d\""), "\(text)")
+        #expect(text.contains("end of string reached when looking for"), "\(text)")
+    }
+
     @Test func passwordsAreFoundInURIsAndKeyValueStrings() {
         #expect(PostgresConnection.passwords(in: "postgres://u:p%40ss@h/db") == ["p%40ss"])
         #expect(PostgresConnection.passwords(in: "postgresql://u@h/db?password=q1&sslmode=off") == ["q1"])
