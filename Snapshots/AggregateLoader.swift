@@ -41,19 +41,27 @@ public struct AggregateLoader<Aggregate>: Sendable {
         self.snapshotEvery = snapshotEvery
     }
 
-    /// The aggregate and the stream version it reflects (0 for a stream with no events).
+    /// The aggregate and the stream version it reflects (0 for a stream with no events): the
+    /// snapshot and the events after it in one query.
     public func load(stream: String, on connection: PostgresConnection) throws -> (aggregate: Aggregate, version: Int64)
     {
         var aggregate = kind.empty()
         var version: Int64 = 0
-        if snapshotEvery > 0,
-            let stored = try snapshots.load(stream: stream, schemaVersion: kind.stateSchemaVersion, on: connection),
-            let restored = try? kind.restore(stored.state)
-        {
-            aggregate = restored
-            version = stored.version
+        var tail: [RecordedEvent]
+        if snapshotEvery > 0 {
+            let read = try snapshots.loadWithTail(
+                stream: stream, schemaVersion: kind.stateSchemaVersion, on: connection)
+            tail = read.tail
+            if let stored = read.snapshot, let restored = try? kind.restore(stored.state) {
+                aggregate = restored
+                version = stored.version
+            } else if read.snapshot != nil {
+                // A snapshot that no longer restores is ignored: the stream is read from its start.
+                tail = try store.read(stream: stream, on: connection)
+            }
+        } else {
+            tail = try store.read(stream: stream, on: connection)
         }
-        let tail = try store.read(stream: stream, afterVersion: version, on: connection)
         for recorded in tail {
             try kind.apply(&aggregate, recorded)
             version = recorded.version

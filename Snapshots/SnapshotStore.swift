@@ -1,3 +1,4 @@
+import EventStore
 import JSON
 import Postgres
 
@@ -5,15 +6,31 @@ import Postgres
 public struct SnapshotStore: Sendable {
     public init() {}
 
-    /// The snapshot of `stream` taken with `schemaVersion`, if there is one.
-    public func load(stream: String, schemaVersion: Int32, on connection: PostgresConnection) throws
-        -> (version: Int64, state: JSON)?
+    /// The snapshot of `stream` taken with `schemaVersion`, if there is one, and the stream's
+    /// events after it (all of them without one), in version order: one query, one round trip.
+    public func loadWithTail(stream: String, schemaVersion: Int32, on connection: PostgresConnection) throws
+        -> (snapshot: (version: Int64, state: JSON)?, tail: [RecordedEvent])
     {
-        let rows = try connection.query(
-            "SELECT version, state FROM aggregate_snapshots WHERE stream = $1 AND schema_version = $2",
-            [stream, String(schemaVersion)], context: "read snapshot")
-        guard let row = rows.first else { return nil }
-        return (try row.int64(0), try JSON.parse(Array(try row.string(1).utf8)))
+        // One row at least (the snapshot's columns), and one per event after the snapshot.
+        let result = try connection.result(
+            """
+            SELECT s.version, s.state, \(EventStore.eventColumns)
+            FROM (SELECT 1) AS one
+            LEFT JOIN aggregate_snapshots AS s ON s.stream = $1 AND s.schema_version = $2
+            LEFT JOIN LATERAL (
+                SELECT * FROM events WHERE stream = $1 AND version > coalesce(s.version, 0)
+            ) AS e ON TRUE
+            ORDER BY e.version
+            """, [stream, String(schemaVersion)], binary: true, context: "read snapshot and tail")
+        var snapshot: (version: Int64, state: JSON)?
+        if result.rowCount > 0, !result.isNull(row: 0, column: 0), let version = result.binaryInteger(row: 0, column: 0)
+        {
+            snapshot = (version, try JSON.parse(result.bytes(row: 0, column: 1)))
+        }
+        let tail = try (0..<result.rowCount).filter { !result.isNull(row: $0, column: 2) }.map {
+            try EventStore.event(from: result, row: $0, offset: 2)
+        }
+        return (snapshot, tail)
     }
 
     /// Keeps the snapshot unless a newer one is already stored.

@@ -50,10 +50,20 @@ extension EventStore {
         }
     }
 
-    static func event(from result: PostgresResult, row: Int) throws -> RecordedEvent {
-        func text(_ column: Int) -> String { String(decoding: result.bytes(row: row, column: column), as: UTF8.self) }
+    /// The columns an event is read with, in the order `event(from:row:offset:)` decodes them,
+    /// for a query that reads events with columns of its own (`e` is the events table's alias).
+    public static let eventColumns = """
+        e.position, e.stream, e.version, e.type, e.schema_version, e.data, e.metadata, e.occurred_at,
+        e.recorded_at, e.command_id, e.hash
+        """
+
+    /// The event in `row` of a binary-format result of `eventColumns`, starting at column `offset`.
+    public static func event(from result: PostgresResult, row: Int, offset: Int = 0) throws -> RecordedEvent {
+        func text(_ column: Int) -> String {
+            String(decoding: result.bytes(row: row, column: offset + column), as: UTF8.self)
+        }
         func integer(_ column: Int) throws -> Int64 {
-            guard let value = result.binaryInteger(row: row, column: column) else {
+            guard let value = result.binaryInteger(row: row, column: offset + column) else {
                 throw EventStoreError(.corrupt, "a stored event has an unreadable column \(column)")
             }
             return value
@@ -63,10 +73,10 @@ extension EventStore {
         }
         return RecordedEvent(
             position: try integer(0), stream: text(1), version: try integer(2), type: text(3),
-            schemaVersion: Int32(try integer(4)), data: StoredText(in: result, row: row, column: 5),
-            metadata: StoredText(in: result, row: row, column: 6), occurredAt: try time(7),
-            recordedAt: try time(8), commandID: result.isNull(row: row, column: 9) ? nil : text(9),
-            hash: Array(result.bytes(row: row, column: 10)))
+            schemaVersion: Int32(try integer(4)), data: StoredText(in: result, row: row, column: offset + 5),
+            metadata: StoredText(in: result, row: row, column: offset + 6), occurredAt: try time(7),
+            recordedAt: try time(8), commandID: result.isNull(row: row, column: offset + 9) ? nil : text(9),
+            hash: Array(result.bytes(row: row, column: offset + 10)))
     }
 }
 

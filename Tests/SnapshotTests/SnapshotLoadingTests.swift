@@ -99,4 +99,37 @@ struct SnapshotLoadingTests {
             on: connection)
         #expect(try loader.load(stream: "t", on: connection).aggregate == Traveller(), "the snapshot is what is read")
     }
+
+    /// The snapshot and the events after it come in one query: with no snapshot, the whole
+    /// stream; with one at the head, no event; an unknown stream, nothing.
+    @Test func aSnapshotAndItsTailAreReadTogether() throws {
+        let (_, connection) = try Self.fixture()
+        let store = EventStore()
+        for version in 1...5 {
+            let event = NewEvent(
+                type: "Noted", data: ["n": .int(Int64(version))], occurredAt: Timestamp(microseconds: 0))
+            _ = try store.append(
+                AppendRequest(stream: "s", expected: .exactly(Int64(version - 1)), events: [event]), on: connection)
+        }
+        let snapshots = SnapshotStore()
+        let none = try snapshots.loadWithTail(stream: "s", schemaVersion: 7, on: connection)
+        #expect(none.snapshot == nil)
+        #expect(none.tail.map(\.version) == [1, 2, 3, 4, 5])
+        #expect(try none.tail.map { try $0.data()["n"] } == [1, 2, 3, 4, 5])
+
+        try snapshots.save(stream: "s", schemaVersion: 7, version: 3, state: ["at": 3], on: connection)
+        let three = try snapshots.loadWithTail(stream: "s", schemaVersion: 7, on: connection)
+        #expect(three.snapshot?.version == 3)
+        #expect(three.snapshot?.state == ["at": 3])
+        #expect(three.tail.map(\.version) == [4, 5])
+        #expect(three.tail == (try store.read(stream: "s", afterVersion: 3, on: connection)))
+
+        try snapshots.save(stream: "s", schemaVersion: 7, version: 5, state: ["at": 5], on: connection)
+        let head = try snapshots.loadWithTail(stream: "s", schemaVersion: 7, on: connection)
+        #expect(head.snapshot?.version == 5)
+        #expect(head.tail.isEmpty)
+
+        let unknown = try snapshots.loadWithTail(stream: "nobody", schemaVersion: 7, on: connection)
+        #expect(unknown.snapshot == nil && unknown.tail.isEmpty)
+    }
 }
