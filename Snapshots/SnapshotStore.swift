@@ -23,8 +23,7 @@ public struct SnapshotStore: Sendable {
             ORDER BY e.version
             """, [stream, String(schemaVersion)], binary: true, context: "read snapshot and tail")
         var snapshot: (version: Int64, state: JSON)?
-        if result.rowCount > 0, !result.isNull(row: 0, column: 0), let version = result.binaryInteger(row: 0, column: 0)
-        {
+        if result.rowCount > 0, let version = result.binaryInteger(row: 0, column: 0) {
             snapshot = (version, try JSON.parse(result.bytes(row: 0, column: 1)))
         }
         let tail = try (0..<result.rowCount).filter { !result.isNull(row: $0, column: 2) }.map {

@@ -3,8 +3,9 @@ import Postgres
 
 extension OfficerLookupPage {
     /// One row per traveller of the page, from the last crossing's document: what applying the
-    /// page's upserts one by one leaves. Sent in binary, as the crossings are. Its last position is that of the stream's last event in
-    /// the page, crossing or not, so that a build need not move it again (`movePositions`).
+    /// page's upserts one by one leaves. Sent in binary, as the crossings are. Its last position
+    /// is that of the stream's last event in the page, crossing or not, so that a build need not
+    /// move it again (`movePositions`).
     func upsertTravellers() -> PostgresConnection.Statement {
         let streams = travellers.keys.sorted()
         let rows = streams.map { travellers[$0]! }

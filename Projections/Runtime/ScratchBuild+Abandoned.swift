@@ -25,7 +25,8 @@ extension ScratchBuild {
         let retired = try connection.query(
             """
             SELECT nspname FROM pg_namespace
-            WHERE nspname ~ '_retired_[0-9a-f]{8}$' AND nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+            WHERE nspname ~ '_retired_[0-9a-f]{8}$'
+                AND nspowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
             """, context: "find retired read models")
         for row in retired {
             let name = try row.string(0)

@@ -44,9 +44,7 @@ public struct ScratchBuild {
                     on: connection, progress: progress)
             }
         } catch {
-            // Interrupted or failed: nothing half-built is left behind. A statement string that
-            // began a transaction may have left the session inside it, failed: end that first.
-            _ = try? connection.execute("ROLLBACK", context: "end a failed build")
+            // Interrupted or failed: nothing half-built is left behind.
             _ = try? connection.execute(
                 "DROP SCHEMA IF EXISTS \(projection.schema) CASCADE", context: "drop failed build")
             throw error
@@ -71,6 +69,8 @@ public struct ScratchBuild {
             restore()
             return value
         } catch {
+            // A statement string that began a transaction may have left the session inside it,
+            // failed: end it, so that the setting and the drop that follow can run.
             _ = try? connection.execute("ROLLBACK", context: "end a failed build")
             restore()
             throw error

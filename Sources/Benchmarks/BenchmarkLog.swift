@@ -47,13 +47,8 @@ public struct BenchmarkLog {
         let store = EventStore()
         var have = Int(try store.head(on: connection).position)
         if have > 0 {
-            recorded = { stream in
-                var traveller = Traveller()
-                for event in try store.read(stream: stream, on: connection) {
-                    try AggregateKind.traveller.apply(&traveller, event)
-                }
-                return traveller
-            }
+            let loader = AggregateLoader(store: store, kind: .traveller, snapshotEvery: 0)
+            recorded = { try loader.load(stream: $0, on: connection).aggregate }
         }
         while have < events {
             let batch = try next(events: min(5000, events - have))

@@ -163,7 +163,7 @@ struct ProjectCommand {
             print("OK: \(projection.name) rebuilt from the log and switched at position \(switched.position)\(left)")
         } catch {
             try? scratch.drop(on: builder)
-            throw Interruption.wasRequested ? Interruption.refusal : error
+            throw error
         }
     }
 }

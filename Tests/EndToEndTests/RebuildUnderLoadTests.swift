@@ -59,9 +59,7 @@ struct RebuildUnderLoadTests {
     @Test func aRebuildWaitingToSwitchStopsOnCtrlC() throws {
         let system = try RunningSystem()
         defer { system.stop() }
-        let arrival = OverstayWatchTests.crossing("AUS", "PA0000001", at: "2024-10-21T09:00:00Z")
-        #expect(try system.client.post("/v1/arrivals", json: arrival).status == 201)
-        #expect(try OverstayWatchTests.caughtUp(system))
+        try Self.recordOneArrival(system)
         let holder = try PostgresConnection(conninfo: system.ownerURL)
         try holder.execute("BEGIN; SELECT position FROM officer_lookup.checkpoint FOR SHARE")
         let errors = Pipe()
@@ -99,9 +97,7 @@ struct RebuildUnderLoadTests {
     @Test func aRebuildInterruptedAfterItsSwitchSaysSoAndTheNextBuildDropsTheOldVersion() throws {
         let system = try RunningSystem()
         defer { system.stop() }
-        let arrival = OverstayWatchTests.crossing("AUS", "PA0000001", at: "2024-10-21T09:00:00Z")
-        #expect(try system.client.post("/v1/arrivals", json: arrival).status == 201)
-        #expect(try OverstayWatchTests.caughtUp(system))
+        try Self.recordOneArrival(system)
         let reader = try PostgresConnection(conninfo: system.ownerURL)
         try reader.execute("BEGIN; SELECT count(*) FROM officer_lookup.travellers")
         let (errors, output) = (Pipe(), Pipe())
@@ -133,5 +129,12 @@ struct RebuildUnderLoadTests {
         _ = try system.run(["project", "officer-lookup", "--verify"], as: system.ownerURL)
         #expect(try watcher.query(retired)[0].int64(0) == 0)
         #expect(try system.client.request("GET", "/v1/travellers?document=PA0000001").status == 200)
+    }
+
+    /// Records an arrival (document PA0000001) and waits until the officer lookup has it.
+    static func recordOneArrival(_ system: RunningSystem) throws {
+        let arrival = OverstayWatchTests.crossing("AUS", "PA0000001", at: "2024-10-21T09:00:00Z")
+        #expect(try system.client.post("/v1/arrivals", json: arrival).status == 201)
+        #expect(try OverstayWatchTests.caughtUp(system))
     }
 }
